@@ -1,0 +1,36 @@
+/* private.h - what the store's own files share; never included outside
+ * src/store/.  This is the only header that includes <sqlite3.h>. */
+#ifndef CSM_STORE_PRIVATE_H
+#define CSM_STORE_PRIVATE_H
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+/* Returns the cached prepared statement for sql (which must be a string
+ * literal or other static storage: the cache is keyed by its address),
+ * reset and with bindings cleared; NULL with err set on error.  The
+ * statement stays owned by the store. */
+sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct csm_error *err);
+
+/* The connection (borrowed). */
+sqlite3 *store_db(struct store *s);
+
+/* Fills err from the connection's last error, naming what was attempted;
+ * constraint failures get a readable message.  Returns -1. */
+int store_sqlerr(struct store *s, struct csm_error *err, const char *what);
+
+/* Binds text, or NULL when v is NULL or empty. */
+int store_bind_text(sqlite3_stmt *st, int idx, const char *v);
+/* Binds an id, or NULL when id <= 0. */
+int store_bind_id(sqlite3_stmt *st, int idx, int64_t id);
+/* Returns an owned copy of a text column, NULL for SQL NULL. */
+char *store_col_dup(sqlite3_stmt *st, int col);
+
+/* Runs one statement with no result rows; -1 with err on failure. */
+int store_exec_stmt(struct store *s, sqlite3_stmt *st, struct csm_error *err, const char *what);
+
+/* Runs a constant SQL script (no user values); for migrations and pragmas. */
+int store_exec_script(struct store *s, const char *sql, struct csm_error *err);
+
+#endif

@@ -1,0 +1,53 @@
+/* search.h - the universal lookup (FTS5) behind `csm find` and the console's
+ * lookup screen: names, numbers, codes, emails, phones, serial numbers. */
+#ifndef CSM_STORE_SEARCH_H
+#define CSM_STORE_SEARCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/store.h"
+
+enum search_kind {
+	SK_ACCOUNT,
+	SK_CONTACT,
+	SK_CONSUMER,
+	SK_HOUSEHOLD,
+	SK_CASE,
+	SK_INSTALL_BASE,
+	SK_SOLD_PRODUCT,
+	SK_COUNT
+};
+#define SEARCH_KIND_BIT(k) (1u << (k))
+#define SEARCH_ALL_KINDS ((1u << SK_COUNT) - 1)
+
+struct search_hit {
+	enum search_kind kind;
+	int64_t id;     /* row id in the kind's table */
+	char *number;   /* record number (ACCT0000001, CS0000042, ...) */
+	char *title;    /* what to show: the name or short description */
+	char *field;    /* which field matched: "name", "email", "phone", "serial", ... */
+	char *matched;  /* the matched field's value */
+	char *detail;   /* one more line of context (account of a contact, state of a case) */
+};
+
+struct search_result {
+	struct search_hit *hits; /* owned, n entries, best first */
+	size_t n;
+};
+
+/* "account", "contact", ...: the label shown for a kind. */
+const char *search_kind_name(enum search_kind k);
+/* Parses a kind name (as --kind takes it); returns 0 or -1. */
+int search_kind_parse(const char *s, enum search_kind *out);
+
+/* Looks text up over the kinds in kinds_mask, at most limit hits, ranked:
+ * exact and prefix matches of numbers and names first.  User text is quoted
+ * for FTS5, so any characters are searched for literally.  Fills out (call
+ * search_result_fini() after).  Returns 0 or -1 with err set. */
+int store_search(struct store *s, const char *text, unsigned kinds_mask, size_t limit,
+		 struct search_result *out, struct csm_error *err);
+
+void search_result_fini(struct search_result *r);
+
+#endif

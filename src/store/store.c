@@ -1,0 +1,634 @@
+/* store.c - opening the database, pragmas, migrations, the statement cache,
+ * transactions, record numbers and the SQL functions the triggers call. */
+#include "store/private.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/clock.h"
+#include "util/embed.h"
+#include "util/xalloc.h"
+
+#define STMT_SLOTS 512 /* open-addressing table; far more than csm prepares */
+
+struct stmt_slot {
+	const char *sql;     /* key: address of the static SQL text */
+	sqlite3_stmt *stmt;  /* prepared once, kept until store_free() */
+};
+
+struct store {
+	sqlite3 *db;                        /* the connection */
+	char *path;                         /* as given to store_open() */
+	char *actor;                        /* acting user's login (audit) */
+	char *real_actor;                   /* OS login when acting as someone else */
+	bool audit;                         /* triggers write audit_log when true */
+	int depth;                          /* transaction nesting level */
+	const char *opened_at;              /* where the outermost transaction began */
+	char *prefix[REC_KIND_COUNT];       /* record-number prefixes */
+	struct stmt_slot slots[STMT_SLOTS]; /* statement cache */
+};
+
+/* Table and column that hold each kind's numbers, and default prefixes. */
+static const struct {
+	const char *kind;    /* counter name in record_counter */
+	const char *prefix;  /* default prefix */
+	const char *exists;  /* query: is this number taken? */
+} kinds[REC_KIND_COUNT] = {
+	[REC_CASE] = {"case", "CS", "SELECT 1 FROM cases WHERE number = ?1"},
+	[REC_ACCOUNT] = {"account", "ACCT", "SELECT 1 FROM account WHERE number = ?1"},
+	[REC_CONTACT] = {"contact", "CT", "SELECT 1 FROM contact WHERE number = ?1"},
+	[REC_CONSUMER] = {"consumer", "CON", "SELECT 1 FROM consumer WHERE number = ?1"},
+	[REC_HOUSEHOLD] = {"household", "HOLD", "SELECT 1 FROM household WHERE number = ?1"},
+	[REC_SOLD_PRODUCT] = {"sold_product", "SP", "SELECT 1 FROM sold_product WHERE number = ?1"},
+	[REC_INSTALL_BASE] = {"install_base_item", "IB",
+			      "SELECT 1 FROM install_base_item WHERE number = ?1"},
+	[REC_CONTRACT] = {"contract", "CNTR", "SELECT 1 FROM contract WHERE number = ?1"},
+	[REC_SERVICE_ORG] = {"service_organization", "SO",
+			     "SELECT 1 FROM service_organization WHERE number = ?1"},
+	[REC_TASK] = {"case_task", "TASK", "SELECT 1 FROM case_task WHERE number = ?1"},
+};
+
+/* ---- SQL functions used by triggers and defaults ---------------------- */
+
+static void fn_actor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store *s = sqlite3_user_data(ctx);
+	(void)argc;
+	(void)argv;
+	sqlite3_result_text(ctx, s->actor ? s->actor : "system", -1, SQLITE_TRANSIENT);
+}
+
+static void fn_real_actor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store *s = sqlite3_user_data(ctx);
+	(void)argc;
+	(void)argv;
+	if (s->real_actor)
+		sqlite3_result_text(ctx, s->real_actor, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_result_null(ctx);
+}
+
+static void fn_audit_on(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store *s = sqlite3_user_data(ctx);
+	(void)argc;
+	(void)argv;
+	sqlite3_result_int(ctx, s->audit);
+}
+
+static void fn_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char buf[32];
+	(void)argc;
+	(void)argv;
+	clock_timestamp(buf, sizeof buf);
+	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+}
+
+static void fn_today(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char buf[16];
+	(void)argc;
+	(void)argv;
+	clock_today(buf, sizeof buf);
+	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+}
+
+/* csm_digits(text): only the digits of a phone number, for lookup. */
+static void fn_digits(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *in;
+	char *out;
+	size_t n = 0;
+
+	(void)argc;
+	in = sqlite3_value_text(argv[0]);
+	if (!in) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	out = xmalloc(strlen((const char *)in) + 1);
+	for (; *in; in++)
+		if (*in >= '0' && *in <= '9')
+			out[n++] = (char)*in;
+	out[n] = '\0';
+	sqlite3_result_text(ctx, out, (int)n, free);
+}
+
+static int register_functions(struct store *s)
+{
+	static const struct {
+		const char *name;
+		int nargs;
+		int deterministic;
+		void (*fn)(sqlite3_context *, int, sqlite3_value **);
+	} fns[] = {
+		{"csm_actor", 0, 0, fn_actor},
+		{"csm_real_actor", 0, 0, fn_real_actor},
+		{"csm_audit_on", 0, 0, fn_audit_on},
+		{"csm_now", 0, 0, fn_now},
+		{"csm_today", 0, 0, fn_today},
+		{"csm_digits", 1, 1, fn_digits},
+	};
+	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
+		int flags = SQLITE_UTF8 | (fns[i].deterministic ? SQLITE_DETERMINISTIC : 0);
+		if (sqlite3_create_function(s->db, fns[i].name, fns[i].nargs, flags, s, fns[i].fn,
+					    NULL, NULL) != SQLITE_OK)
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- helpers ---------------------------------------------------------- */
+
+sqlite3 *store_db(struct store *s)
+{
+	return s->db;
+}
+
+const char *store_path(const struct store *s)
+{
+	return s->path;
+}
+
+int store_sqlerr(struct store *s, struct csm_error *err, const char *what)
+{
+	int rc = sqlite3_extended_errcode(s->db);
+	const char *msg = sqlite3_errmsg(s->db);
+
+	switch (rc & 0xff) {
+	case SQLITE_CONSTRAINT:
+		return csm_error_set(err, CSM_EX_DATAERR, "%s: %s", what, msg);
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return csm_error_set(err, CSM_EX_IOERR,
+				     "%s: the database is busy (another csm is writing); try again", what);
+	case SQLITE_READONLY:
+		return csm_error_set(err, CSM_EX_IOERR, "%s: the database is read-only", what);
+	case SQLITE_FULL:
+		return csm_error_set(err, CSM_EX_IOERR, "%s: the disk is full", what);
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		return csm_error_set(err, CSM_EX_IOERR, "%s: %s is not a csm database (%s)", what,
+				     s->path, msg);
+	default:
+		return csm_error_set(err, CSM_EX_IOERR, "%s: %s", what, msg);
+	}
+}
+
+sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct csm_error *err)
+{
+	size_t h = ((uintptr_t)sql >> 3) % STMT_SLOTS;
+
+	for (size_t probe = 0; probe < STMT_SLOTS; probe++) {
+		struct stmt_slot *slot = &s->slots[(h + probe) % STMT_SLOTS];
+		if (slot->sql == sql) {
+			sqlite3_reset(slot->stmt);
+			sqlite3_clear_bindings(slot->stmt);
+			return slot->stmt;
+		}
+		if (!slot->sql) {
+			if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &slot->stmt,
+					       NULL) != SQLITE_OK) {
+				store_sqlerr(s, err, "preparing a statement");
+				csm_error_prefix(err, "internal error: ");
+				err->code = CSM_EX_SOFTWARE;
+				fprintf(stderr, "csm: cannot prepare: %s\n%s\n", sqlite3_errmsg(s->db), sql);
+				slot->stmt = NULL;
+				return NULL;
+			}
+			slot->sql = sql;
+			return slot->stmt;
+		}
+	}
+	csm_error_set(err, CSM_EX_SOFTWARE, "internal error: statement cache full");
+	return NULL;
+}
+
+int store_bind_text(sqlite3_stmt *st, int idx, const char *v)
+{
+	if (!v || !*v)
+		return sqlite3_bind_null(st, idx);
+	return sqlite3_bind_text(st, idx, v, -1, SQLITE_TRANSIENT);
+}
+
+int store_bind_id(sqlite3_stmt *st, int idx, int64_t id)
+{
+	if (id <= 0)
+		return sqlite3_bind_null(st, idx);
+	return sqlite3_bind_int64(st, idx, id);
+}
+
+char *store_col_dup(sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+int store_exec_stmt(struct store *s, sqlite3_stmt *st, struct csm_error *err, const char *what)
+{
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		store_sqlerr(s, err, what);
+		sqlite3_reset(st);
+		return -1;
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+int store_exec_script(struct store *s, const char *sql, struct csm_error *err)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		store_sqlerr(s, err, msg ? msg : "executing SQL");
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- migrations ------------------------------------------------------- */
+
+int store_latest_schema_version(void)
+{
+	return (int)embedded_migrations_count;
+}
+
+int store_schema_version(struct store *s)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Applies every embedded migration newer than the database, each in its own
+ * transaction together with the user_version bump. */
+static int migrate(struct store *s, struct csm_error *err)
+{
+	int have = store_schema_version(s);
+	int want = store_latest_schema_version();
+
+	if (have < 0)
+		return store_sqlerr(s, err, "reading the schema version");
+	if (have > want)
+		return csm_error_set(err, CSM_EX_CONFIG,
+				     "%s: the database has schema version %d, newer than this csm "
+				     "(%d); upgrade csm",
+				     s->path, have, want);
+	for (int v = have; v < want; v++) {
+		const struct embed_file *m = &embedded_migrations[v];
+		char bump[64];
+
+		if (atoi(m->name) != v + 1)
+			return csm_error_set(err, CSM_EX_SOFTWARE,
+					     "internal error: migration %s is out of order", m->name);
+		if (store_begin(s, err) < 0)
+			return -1;
+		if (store_exec_script(s, m->data, err) < 0) {
+			csm_error_prefix(err, "migration %s: ", m->name);
+			store_rollback(s);
+			return -1;
+		}
+		/* PRAGMA takes no parameters; v is our own integer. */
+		snprintf(bump, sizeof bump, "PRAGMA user_version = %d", v + 1);
+		if (store_exec_script(s, bump, err) < 0 || store_commit(s, err) < 0) {
+			store_rollback(s);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* ---- open and close --------------------------------------------------- */
+
+static int apply_pragmas(struct store *s, bool readonly, struct csm_error *err)
+{
+	sqlite3_busy_timeout(s->db, 5000);
+	if (store_exec_script(s, "PRAGMA foreign_keys = ON", err) < 0)
+		return -1;
+	if (!readonly && store_exec_script(s, "PRAGMA journal_mode = WAL", err) < 0)
+		return -1;
+	return store_exec_script(s,
+				 "PRAGMA synchronous = NORMAL;"
+				 "PRAGMA cache_size = -16000;" /* 16 MiB */
+				 "PRAGMA temp_store = MEMORY;",
+				 err);
+}
+
+struct store *store_open(const char *path, unsigned flags, struct csm_error *err)
+{
+	struct store *s;
+	struct stat st;
+	int oflags;
+
+	if (!path || !*path) {
+		csm_error_set(err, CSM_EX_USAGE, "no database given (use --db FILE or set database: in the config)");
+		return NULL;
+	}
+	if (flags & STORE_CREATE) {
+		if (stat(path, &st) == 0) {
+			csm_error_set(err, CSM_EX_CANTCREAT, "%s: already exists; not overwriting it", path);
+			return NULL;
+		}
+		oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	} else {
+		if (stat(path, &st) != 0) {
+			csm_error_set(err, CSM_EX_NOINPUT, "%s: no such database (create it with 'csm init')",
+				      path);
+			return NULL;
+		}
+		if (!S_ISREG(st.st_mode)) {
+			csm_error_set(err, CSM_EX_NOINPUT, "%s: not a regular file", path);
+			return NULL;
+		}
+		oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	}
+
+	s = xcalloc(1, sizeof *s);
+	s->path = xstrdup(path);
+	s->audit = true;
+	for (int k = 0; k < REC_KIND_COUNT; k++)
+		s->prefix[k] = xstrdup(kinds[k].prefix);
+
+	if (sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		if (s->db && (sqlite3_errcode(s->db) == SQLITE_CANTOPEN) && (flags & STORE_CREATE))
+			csm_error_set(err, CSM_EX_CANTCREAT, "%s: cannot create: %s", path,
+				      errno ? strerror(errno) : sqlite3_errmsg(s->db));
+		else
+			store_sqlerr(s, err, "opening the database");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	if (register_functions(s) < 0) {
+		store_sqlerr(s, err, "registering functions");
+		goto fail;
+	}
+	if (apply_pragmas(s, flags & STORE_READONLY, err) < 0) {
+		csm_error_prefix(err, "%s: ", path);
+		goto fail;
+	}
+	if (!(flags & STORE_NO_MIGRATE)) {
+		if (flags & STORE_READONLY) {
+			int have = store_schema_version(s);
+			if (have != store_latest_schema_version()) {
+				csm_error_set(err, CSM_EX_CONFIG,
+					      "%s: schema version %d, this csm needs %d; open it "
+					      "read-write once to upgrade",
+					      path, have, store_latest_schema_version());
+				goto fail;
+			}
+		} else if (migrate(s, err) < 0) {
+			goto fail;
+		}
+	}
+	return s;
+fail:
+	store_free(&s);
+	if (flags & STORE_CREATE) {
+		/* Leave nothing half-made behind a failed create. */
+		char side[4096];
+		unlink(path);
+		snprintf(side, sizeof side, "%s-wal", path);
+		unlink(side);
+		snprintf(side, sizeof side, "%s-shm", path);
+		unlink(side);
+	}
+	return NULL;
+}
+
+void store_free(struct store **sp)
+{
+	struct store *s = sp ? *sp : NULL;
+
+	if (!s)
+		return;
+	if (s->depth > 0) {
+		fprintf(stderr, "csm: internal: transaction begun at %s left open; rolling back\n",
+			s->opened_at ? s->opened_at : "?");
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	for (size_t i = 0; i < STMT_SLOTS; i++)
+		if (s->slots[i].stmt)
+			sqlite3_finalize(s->slots[i].stmt);
+	sqlite3_close(s->db);
+	for (int k = 0; k < REC_KIND_COUNT; k++)
+		free(s->prefix[k]);
+	free(s->path);
+	free(s->actor);
+	free(s->real_actor);
+	free(s);
+	*sp = NULL;
+}
+
+void store_set_actor(struct store *s, const char *login, const char *real)
+{
+	free(s->actor);
+	free(s->real_actor);
+	s->actor = xstrdup(login);
+	s->real_actor = xstrdup(real);
+}
+
+const char *store_actor(const struct store *s)
+{
+	return s->actor ? s->actor : "system";
+}
+
+void store_set_audit(struct store *s, bool on)
+{
+	s->audit = on;
+}
+
+void store_set_prefix(struct store *s, enum record_kind kind, const char *prefix)
+{
+	free(s->prefix[kind]);
+	s->prefix[kind] = xstrdup(prefix);
+}
+
+const char *store_prefix(const struct store *s, enum record_kind kind)
+{
+	return s->prefix[kind];
+}
+
+/* ---- transactions ----------------------------------------------------- */
+
+int store_begin_at(struct store *s, const char *where, struct csm_error *err)
+{
+	char sql[32];
+
+	if (s->depth == 0) {
+		if (store_exec_script(s, "BEGIN IMMEDIATE", err) < 0)
+			return -1;
+		s->opened_at = where;
+	} else {
+		snprintf(sql, sizeof sql, "SAVEPOINT sp%d", s->depth);
+		if (store_exec_script(s, sql, err) < 0)
+			return -1;
+	}
+	s->depth++;
+	return 0;
+}
+
+int store_commit(struct store *s, struct csm_error *err)
+{
+	char sql[32];
+
+	if (s->depth <= 0)
+		return csm_error_set(err, CSM_EX_SOFTWARE, "internal error: commit without begin");
+	if (s->depth == 1) {
+		if (store_exec_script(s, "COMMIT", err) < 0)
+			return -1;
+		s->opened_at = NULL;
+	} else {
+		snprintf(sql, sizeof sql, "RELEASE sp%d", s->depth - 1);
+		if (store_exec_script(s, sql, err) < 0)
+			return -1;
+	}
+	s->depth--;
+	return 0;
+}
+
+void store_rollback(struct store *s)
+{
+	char sql[64];
+
+	if (s->depth <= 0)
+		return;
+	if (s->depth == 1) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		s->opened_at = NULL;
+	} else {
+		snprintf(sql, sizeof sql, "ROLLBACK TO sp%d; RELEASE sp%d", s->depth - 1, s->depth - 1);
+		sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	}
+	s->depth--;
+}
+
+int store_txn_depth(const struct store *s)
+{
+	return s->depth;
+}
+
+/* ---- record numbers --------------------------------------------------- */
+
+int store_next_number(struct store *s, enum record_kind kind, char *buf, size_t size,
+		      struct csm_error *err)
+{
+	static const char bump[] =
+		"INSERT INTO record_counter(kind, next) VALUES (?1, 2) "
+		"ON CONFLICT(kind) DO UPDATE SET next = next + 1 RETURNING next - 1";
+	sqlite3_stmt *st;
+
+	if (s->depth == 0)
+		return csm_error_set(err, CSM_EX_SOFTWARE,
+				     "internal error: record numbers need a transaction");
+	for (int tries = 0; tries < 1000000; tries++) {
+		sqlite3_int64 n;
+		int taken;
+
+		if (!(st = store_stmt(s, bump, err)))
+			return -1;
+		sqlite3_bind_text(st, 1, kinds[kind].kind, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_ROW) {
+			store_sqlerr(s, err, "generating a record number");
+			sqlite3_reset(st);
+			return -1;
+		}
+		n = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		snprintf(buf, size, "%s%07lld", s->prefix[kind], (long long)n);
+
+		if (!(st = store_stmt(s, kinds[kind].exists, err)))
+			return -1;
+		sqlite3_bind_text(st, 1, buf, -1, SQLITE_STATIC);
+		taken = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_reset(st);
+		if (!taken)
+			return 0;
+	}
+	return csm_error_set(err, CSM_EX_SOFTWARE, "no free %s number", kinds[kind].kind);
+}
+
+/* ---- settings --------------------------------------------------------- */
+
+char *store_setting_dup(struct store *s, const char *key)
+{
+	static const char sql[] = "SELECT value FROM setting WHERE key = ?1";
+	sqlite3_stmt *st = store_stmt(s, sql, NULL);
+	char *v = NULL;
+
+	if (!st)
+		return NULL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = store_col_dup(st, 0);
+	sqlite3_reset(st);
+	return v;
+}
+
+int store_setting_set(struct store *s, const char *key, const char *value, struct csm_error *err)
+{
+	static const char sql[] =
+		"INSERT INTO setting(key, value) VALUES (?1, ?2) "
+		"ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+	sqlite3_stmt *st = store_stmt(s, sql, err);
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	store_bind_text(st, 2, value);
+	return store_exec_stmt(s, st, err, "saving a setting");
+}
+
+/* ---- backup ----------------------------------------------------------- */
+
+int store_backup(struct store *s, const char *path, struct csm_error *err)
+{
+	sqlite3 *dst = NULL;
+	sqlite3_backup *b;
+	struct stat st;
+	int rc;
+
+	if (stat(path, &st) == 0)
+		return csm_error_set(err, CSM_EX_CANTCREAT, "%s: already exists; not overwriting it", path);
+	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		csm_error_set(err, CSM_EX_CANTCREAT, "%s: cannot create: %s", path,
+			      dst ? sqlite3_errmsg(dst) : "out of memory");
+		sqlite3_close(dst);
+		return -1;
+	}
+	b = sqlite3_backup_init(dst, "main", s->db, "main");
+	if (!b) {
+		csm_error_set(err, CSM_EX_IOERR, "%s: backup failed: %s", path, sqlite3_errmsg(dst));
+		sqlite3_close(dst);
+		unlink(path);
+		return -1;
+	}
+	/* Copy in one step: the source is read inside one read transaction, so
+	 * the copy is consistent even while other processes write (WAL). */
+	do {
+		rc = sqlite3_backup_step(b, -1);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(50);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		csm_error_set(err, CSM_EX_IOERR, "%s: backup failed: %s", path, sqlite3_errstr(rc));
+		sqlite3_close(dst);
+		unlink(path);
+		return -1;
+	}
+	if (sqlite3_close(dst) != SQLITE_OK)
+		return csm_error_set(err, CSM_EX_IOERR, "%s: closing the copy failed", path);
+	return 0;
+}

@@ -1,0 +1,25 @@
+# t-basics.sh - help, version, usage errors, init, check, backup.
+. "$(dirname "$0")/lib.sh"
+
+run --version;                 expect_rc 0 "--version"; expect_out "csm 0." "--version"
+run --help;                    expect_rc 0 "--help"; expect_out "Commands:" "--help"
+run frobnicate;                expect_rc 64 "unknown command"; expect_err "unknown command 'frobnicate'" "unknown command"
+run --bogus;                   expect_rc 64 "unknown option"
+run --model b3b --demo find x; expect_rc 64 "bad --model"; expect_err "'b3b' is not a business model" "bad --model"
+
+db="$T/a.db"
+run -d "$db" init --model b2c
+expect_rc 0 "init"; expect_out "created $db (b2c" "init"
+[ "$(sql "$db" 'PRAGMA journal_mode')" = wal ] || { rc=0; fail "init: journal mode is not WAL"; }
+[ "$(sql "$db" "SELECT value FROM setting WHERE key='business_model'")" = b2c ] || { rc=0; fail "init: model not recorded"; }
+run -d "$db" init;             expect_rc 73 "init twice"; expect_err "already exists" "init twice"
+run -d "$db" init --model x;   expect_rc 64 "init bad model"
+run -d "$T/none.db" check;     expect_rc 66 "check missing db"; expect_err "no such database" "check missing db"
+run -d "$db" check;            expect_rc 0 "check"; expect_out "ok" "check"
+run -d "$db" backup "$T/copy.db"; expect_rc 0 "backup"
+run -d "$T/copy.db" check;     expect_rc 0 "backup is a good database"
+run -d "$db" backup "$T/copy.db"; expect_rc 73 "backup refuses to overwrite"
+run -d "$db" backup;           expect_rc 64 "backup without file"
+printf 'not a database at all, just some text that is long enough\n' > "$T/junk.db"
+run -d "$T/junk.db" check;     expect_rc 74 "not a database"; expect_err "not a csm database" "not a database"
+finish
