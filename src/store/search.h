@@ -50,4 +50,9 @@ int store_search(struct store *s, const char *text, unsigned kinds_mask, size_t 
 
 void search_result_fini(struct search_result *r);
 
+/* Rebuilds the whole search index from the tables (after a bulk load with
+ * store_set_bulk(), or to repair it).  Runs in the caller's transaction or
+ * its own.  Returns 0 or -1 with err set. */
+int store_search_rebuild(struct store *s, struct csm_error *err);
+
 #endif

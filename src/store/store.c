@@ -26,6 +26,7 @@ struct store {
 	char *actor;                        /* acting user's login (audit) */
 	char *real_actor;                   /* OS login when acting as someone else */
 	bool audit;                         /* triggers write audit_log when true */
+	bool bulk;                          /* bulk load: audit and index triggers off */
 	int depth;                          /* transaction nesting level */
 	const char *opened_at;              /* where the outermost transaction began */
 	char *prefix[REC_KIND_COUNT];       /* record-number prefixes */
@@ -81,6 +82,16 @@ static void fn_audit_on(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, s->audit);
 }
 
+/* csm_index_on(): false during bulk loads, when the loader rebuilds the
+ * search index once at the end instead of row by row. */
+static void fn_index_on(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store *s = sqlite3_user_data(ctx);
+	(void)argc;
+	(void)argv;
+	sqlite3_result_int(ctx, !s->bulk);
+}
+
 static void fn_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	char buf[32];
@@ -131,6 +142,7 @@ static int register_functions(struct store *s)
 		{"csm_actor", 0, 0, fn_actor},
 		{"csm_real_actor", 0, 0, fn_real_actor},
 		{"csm_audit_on", 0, 0, fn_audit_on},
+		{"csm_index_on", 0, 0, fn_index_on},
 		{"csm_now", 0, 0, fn_now},
 		{"csm_today", 0, 0, fn_today},
 		{"csm_digits", 1, 1, fn_digits},
@@ -447,6 +459,17 @@ const char *store_actor(const struct store *s)
 void store_set_audit(struct store *s, bool on)
 {
 	s->audit = on;
+}
+
+void store_set_bulk(struct store *s, bool on)
+{
+	s->bulk = on;
+	s->audit = !on;
+}
+
+bool store_bulk(const struct store *s)
+{
+	return s->bulk;
 }
 
 void store_set_prefix(struct store *s, enum record_kind kind, const char *prefix)

@@ -64,6 +64,12 @@ const char *store_actor(const struct store *s);
 /* Turns audit logging off for bulk loads (seed); on by default. */
 void store_set_audit(struct store *s, bool on);
 
+/* Bulk-load mode (seed, large imports): audit off and the search-index
+ * triggers off (csm_index_on() is false); the loader must rebuild the search
+ * index afterwards (store_search_rebuild() in search.h).  Off by default. */
+void store_set_bulk(struct store *s, bool on);
+bool store_bulk(const struct store *s);
+
 /* Record-number prefix for a kind ("CS", "ACCT", ...); copied. */
 void store_set_prefix(struct store *s, enum record_kind kind, const char *prefix);
 const char *store_prefix(const struct store *s, enum record_kind kind);

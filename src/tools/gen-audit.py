@@ -10,7 +10,7 @@ import sqlite3, sys, pathlib
 
 root = pathlib.Path(__file__).resolve().parents[2]
 db = sqlite3.connect(":memory:")
-for fn in ("csm_now", "csm_actor", "csm_real_actor", "csm_today"):
+for fn in ("csm_now", "csm_actor", "csm_real_actor", "csm_today", "csm_index_on"):
     db.create_function(fn, 0, lambda: None)
 db.create_function("csm_audit_on", 0, lambda: 0)
 db.create_function("csm_digits", 1, lambda x: x)
