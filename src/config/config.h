@@ -15,11 +15,15 @@
 enum business_model { MODEL_B2B, MODEL_B2C, MODEL_B2B2C };
 enum ui_color { UI_COLOR_AUTO, UI_COLOR_ALWAYS, UI_COLOR_NEVER };
 
-/* One user key binding from ui.keys: "keymap: {action: keys}". */
+/* One user key binding from ui.keys: "keymap: {action: keys}".  The names
+ * are checked by the console, which reports a bad one at
+ * cfg->source:line:column (all 1-based). */
 struct config_binding {
 	char *keymap;  /* "global", "lookup", "case", ... */
 	char *action;  /* action name, e.g. "new-case" */
 	char *keys;    /* key spec, e.g. "n C-n" */
+	int line, column;            /* where the action name is written */
+	int keys_line, keys_column;  /* where the key spec is written */
 };
 
 /* A resolution code offered when resolving a case. */
@@ -72,8 +76,16 @@ int config_load_file(struct csm_config *cfg, const char *path, struct csm_error 
  * Returns an owned string. */
 char *config_default_database(void);
 
-/* Expands a leading ~ and $VAR / ${VAR} in path. Returns an owned string. */
+/* Expands a leading ~ (from $HOME) and $VAR / ${VAR} in path.  Returns an
+ * owned string, or NULL when a variable (or HOME for ~) is not set or the
+ * path is malformed ("${" without "}", "~user"). */
 char *config_expand_path(const char *path);
+
+/* The documented keys of the configuration, in table order, for help texts
+ * and the man page test.  Fills the dotted key ("cases.channels"), its
+ * default as YAML text (NULL when it has none) and a one-line description;
+ * returns false when i is past the last key.  Strings are static. */
+bool config_key_at(size_t i, const char **key, const char **def, const char **doc);
 
 /* "b2b", "b2c", "b2b2c". */
 const char *config_model_name(enum business_model m);
