@@ -15,6 +15,10 @@
 const struct cli_command cli_commands[] = {
 	{"init", cmd_init, "init [--model b2b|b2c|b2b2c] [--industry NAME]",
 	 "create the database (refuses to overwrite one)"},
+	{"import", cmd_import, "import KIND FILE.csv [--dry-run]",
+	 "import CSV (upsert by record number or key; all or nothing)"},
+	{"export", cmd_export, "export KIND [--format csv|json] [--output FILE]",
+	 "export every record of a kind"},
 	{"check", cmd_check, "check", "integrity, foreign keys and domain invariants"},
 	{"backup", cmd_backup, "backup FILE", "consistent copy of the database, even while others write"},
 	{NULL, NULL, NULL, NULL},

@@ -18,7 +18,7 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	struct store *s;
 	int c, status = 0;
 
-	optind = 1;
+	optind = 0; /* glibc: a full reset, so options may follow arguments */
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'm':

@@ -1,0 +1,1067 @@
+/* transfer.c - import and export, driven by one table per kind.
+ *
+ * A kind is its CSV columns (name, type, default, what a reference points
+ * at) plus the SQL that reads, finds, inserts and updates its rows.  The
+ * SQL is static text with positional parameters in column order: ?1 is the
+ * first CSV column, ?2 the second, and so on; references are bound as the
+ * id they resolve to.  An update binds the record's id as ?(N+1).
+ *
+ * An import row is merged with the stored record before anything is
+ * written: columns missing from the file keep their stored value, and a row
+ * equal to the stored record is counted as unchanged and not written (so
+ * re-importing an export changes nothing, closed cases included). */
+#include "store/transfer.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "store/private.h"
+#include "util/clock.h"
+#include "util/csvfile.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+enum col_type {
+	T_TEXT,  /* free text */
+	T_INT,   /* integer */
+	T_REAL,  /* decimal number */
+	T_BOOL,  /* 0/1, true/false, yes/no */
+	T_DATE,  /* YYYY-MM-DD */
+	T_TIME,  /* YYYY-MM-DDTHH:MM:SSZ */
+	T_ENUM,  /* one of `allowed` */
+	T_REF,   /* a key of another record, bound as its id */
+	T_JSON,  /* a JSON object */
+	T_ROLES, /* user roles, space-separated; written by a second step */
+};
+
+#define REQ 1u /* required: a new record needs a value */
+
+struct xfer_col {
+	const char *name;    /* CSV header */
+	enum col_type type;
+	unsigned flags;      /* REQ */
+	const char *allowed; /* T_ENUM: "a|b|c" */
+	const char *ref;     /* T_REF: SQL returning the id of ?1; what it names */
+	const char *ref_what;
+	const char *def;     /* value used when empty on insert */
+};
+
+struct xfer_kind {
+	const char *name;            /* "account" */
+	const struct xfer_col *cols; /* in CSV order */
+	size_t n;
+	int number_kind;             /* record_kind generated when col 0 is empty, or -1 */
+	const char *find;            /* id by column 0 (?1, text) */
+	int alt;                     /* column of a second unique key (external_id), or -1 */
+	const char *find_alt;        /* id by that key (?1) */
+	const char *find_composite;  /* id by the key columns bound as converted values */
+	const int *key_cols;         /* for find_composite */
+	size_t n_key;
+	const char *one;             /* the record as CSV text, by id (?1) */
+	const char *all;             /* every record as CSV text, by id */
+	const char *insert;
+	const char *update;
+};
+
+/* ---- references -------------------------------------------------------- */
+
+static const char REF_ACCOUNT[] = "SELECT id FROM account WHERE number = ?1";
+static const char REF_CONTACT[] = "SELECT id FROM contact WHERE number = ?1";
+static const char REF_CONSUMER[] = "SELECT id FROM consumer WHERE number = ?1";
+static const char REF_HOUSEHOLD[] = "SELECT id FROM household WHERE number = ?1";
+static const char REF_USER[] = "SELECT id FROM user WHERE login = ?1";
+static const char REF_PRODUCT[] = "SELECT id FROM product WHERE model_number = ?1";
+static const char REF_ASSET[] = "SELECT id FROM asset WHERE asset_tag = ?1";
+static const char REF_SOLD[] = "SELECT id FROM sold_product WHERE number = ?1";
+static const char REF_ITEM[] = "SELECT id FROM install_base_item WHERE number = ?1";
+static const char REF_CONTRACT[] = "SELECT id FROM contract WHERE number = ?1";
+static const char REF_SORG[] = "SELECT id FROM service_organization WHERE number = ?1";
+static const char REF_GROUP[] = "SELECT id FROM assignment_group WHERE name = ?1";
+/* Locations and entitlements have no number: their key is the external id,
+ * or LOC<id> / ENT<id> for records made inside csm. */
+static const char REF_LOCATION[] =
+	"SELECT id FROM location WHERE external_id = ?1 UNION ALL "
+	"SELECT id FROM location WHERE ?1 GLOB 'LOC[0-9]*' AND external_id IS NULL"
+	" AND id = CAST(substr(?1, 4) AS INTEGER) LIMIT 1";
+static const char REF_ENTITLEMENT[] =
+	"SELECT id FROM entitlement WHERE external_id = ?1 UNION ALL "
+	"SELECT id FROM entitlement WHERE ?1 GLOB 'ENT[0-9]*' AND external_id IS NULL"
+	" AND id = CAST(substr(?1, 4) AS INTEGER) LIMIT 1";
+
+#define COL(n, t) {n, t, 0, NULL, NULL, NULL, NULL}
+#define COLR(n, t) {n, t, REQ, NULL, NULL, NULL, NULL}
+#define BOOLD(n, d) {n, T_BOOL, 0, NULL, NULL, NULL, d}
+#define ENUMD(n, allowed, d) {n, T_ENUM, 0, allowed, NULL, NULL, d}
+#define REF(n, sql, what) {n, T_REF, 0, NULL, sql, what, NULL}
+#define REFR(n, sql, what) {n, T_REF, REQ, NULL, sql, what, NULL}
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- account ----------------------------------------------------------- */
+
+static const struct xfer_col account_cols[] = {
+	COL("number", T_TEXT), COLR("name", T_TEXT), COL("code", T_TEXT),
+	REF("parent", REF_ACCOUNT, "account"), BOOLD("is_customer", "1"), BOOLD("is_partner", "0"),
+	COL("phone", T_TEXT), COL("website", T_TEXT), COL("notes", T_TEXT), BOOLD("active", "1"),
+	BOOLD("restrict_contact_access", "0"), COL("external_id", T_TEXT),
+};
+#define ACCOUNT_SELECT                                                                          \
+	"SELECT a.number, a.name, a.code, p.number, a.is_customer, a.is_partner, a.phone,"    \
+	" a.website, a.notes, a.active, a.restrict_contact_access, a.external_id"             \
+	" FROM account a LEFT JOIN account p ON p.id = a.parent_id"
+
+/* ---- contact ----------------------------------------------------------- */
+
+static const struct xfer_col contact_cols[] = {
+	COL("number", T_TEXT), REFR("account", REF_ACCOUNT, "account"), COL("first_name", T_TEXT),
+	COLR("last_name", T_TEXT), COL("title", T_TEXT), COL("email", T_TEXT), COL("phone", T_TEXT),
+	COL("mobile", T_TEXT), COL("time_zone", T_TEXT), COL("language", T_TEXT),
+	BOOLD("active", "1"), REF("login", REF_USER, "user"), COL("external_id", T_TEXT),
+};
+#define CONTACT_SELECT                                                                          \
+	"SELECT c.number, a.number, c.first_name, c.last_name, c.title, c.email, c.phone,"    \
+	" c.mobile, c.time_zone, c.language, c.active, u.login, c.external_id"                \
+	" FROM contact c JOIN account a ON a.id = c.account_id LEFT JOIN user u ON u.id = c.user_id"
+
+/* ---- consumer ---------------------------------------------------------- */
+
+static const struct xfer_col consumer_cols[] = {
+	COL("number", T_TEXT), COL("prefix", T_TEXT), COL("first_name", T_TEXT),
+	COL("middle_name", T_TEXT), COLR("last_name", T_TEXT), COL("suffix", T_TEXT),
+	COL("email", T_TEXT), COL("mobile_phone", T_TEXT), COL("home_phone", T_TEXT),
+	COL("business_phone", T_TEXT), BOOLD("active", "1"), REF("login", REF_USER, "user"),
+	COL("notes", T_TEXT), COL("external_id", T_TEXT),
+};
+#define CONSUMER_SELECT                                                                         \
+	"SELECT c.number, c.prefix, c.first_name, c.middle_name, c.last_name, c.suffix, c.email," \
+	" c.mobile_phone, c.home_phone, c.business_phone, c.active, u.login, c.notes,"        \
+	" c.external_id FROM consumer c LEFT JOIN user u ON u.id = c.user_id"
+
+/* ---- household --------------------------------------------------------- */
+
+static const struct xfer_col household_cols[] = {
+	COL("number", T_TEXT), COLR("name", T_TEXT), REF("head", REF_CONSUMER, "consumer"),
+	REF("location", REF_LOCATION, "location"), COL("notes", T_TEXT), BOOLD("active", "1"),
+	COL("external_id", T_TEXT),
+};
+#define HOUSEHOLD_SELECT                                                                        \
+	"SELECT h.number, h.name, c.number,"                                                   \
+	" CASE WHEN l.id IS NOT NULL THEN COALESCE(l.external_id, 'LOC' || l.id) END,"        \
+	" h.notes, h.active, h.external_id FROM household h"                                  \
+	" LEFT JOIN consumer c ON c.id = h.head_consumer_id"                                   \
+	" LEFT JOIN location l ON l.id = h.location_id"
+
+/* ---- household_member -------------------------------------------------- */
+
+static const struct xfer_col member_cols[] = {
+	REFR("household", REF_HOUSEHOLD, "household"), REFR("consumer", REF_CONSUMER, "consumer"),
+	COL("start_date", T_DATE), COL("end_date", T_DATE), BOOLD("is_primary", "0"),
+};
+static const int member_key[] = {0, 1, 2};
+#define MEMBER_SELECT                                                                           \
+	"SELECT h.number, c.number, m.start_date, m.end_date, m.is_primary"                    \
+	" FROM household_member m JOIN household h ON h.id = m.household_id"                  \
+	" JOIN consumer c ON c.id = m.consumer_id"
+
+/* ---- location ---------------------------------------------------------- */
+
+static const struct xfer_col location_cols[] = {
+	COL("key", T_TEXT), COLR("name", T_TEXT), COLR("type", T_TEXT),
+	REF("parent", REF_LOCATION, "location"), COL("street", T_TEXT), COL("city", T_TEXT),
+	COL("state", T_TEXT), COL("postal_code", T_TEXT), COL("country", T_TEXT),
+	COL("latitude", T_REAL), COL("longitude", T_REAL), BOOLD("active", "1"),
+};
+#define LOCATION_SELECT                                                                         \
+	"SELECT COALESCE(l.external_id, 'LOC' || l.id), l.name, l.type,"                       \
+	" CASE WHEN p.id IS NOT NULL THEN COALESCE(p.external_id, 'LOC' || p.id) END,"        \
+	" l.street, l.city, l.state, l.postal_code, l.country, l.latitude, l.longitude, l.active" \
+	" FROM location l LEFT JOIN location p ON p.id = l.parent_id"
+
+/* ---- user -------------------------------------------------------------- */
+
+static const struct xfer_col user_cols[] = {
+	COLR("login", T_TEXT), COLR("name", T_TEXT), COL("email", T_TEXT), COL("phone", T_TEXT),
+	COL("title", T_TEXT), BOOLD("is_external", "0"), BOOLD("active", "1"),
+	{"roles", T_ROLES, 0, "admin|manager|agent|contributor|stakeholder|customer|consumer|viewer",
+	 NULL, NULL, NULL},
+};
+#define USER_SELECT                                                                             \
+	"SELECT u.login, u.name, u.email, u.phone, u.title, u.is_external, u.active,"         \
+	" (SELECT group_concat(role, ' ') FROM (SELECT role FROM user_role r"                 \
+	"   WHERE r.user_id = u.id ORDER BY role)) FROM user u"
+
+/* ---- product ----------------------------------------------------------- */
+
+static const struct xfer_col product_cols[] = {
+	COLR("model_number", T_TEXT), COLR("name", T_TEXT),
+	ENUMD("kind", "hardware|software|service|consumable", "hardware"), COL("category", T_TEXT),
+	COL("manufacturer", T_TEXT), REF("parent", REF_PRODUCT, "product"),
+	COL("description", T_TEXT), BOOLD("active", "1"),
+};
+#define PRODUCT_SELECT                                                                          \
+	"SELECT p.model_number, p.name, p.kind, p.category, p.manufacturer, q.model_number,"  \
+	" p.description, p.active FROM product p LEFT JOIN product q ON q.id = p.parent_id"
+
+/* ---- asset ------------------------------------------------------------- */
+
+static const struct xfer_col asset_cols[] = {
+	COLR("asset_tag", T_TEXT), COL("serial_number", T_TEXT),
+	REFR("product", REF_PRODUCT, "product"), REF("account", REF_ACCOUNT, "account"),
+	REF("consumer", REF_CONSUMER, "consumer"),
+	ENUMD("status", "on_order|in_stock|in_use|in_repair|retired", "in_use"),
+};
+#define ASSET_SELECT                                                                            \
+	"SELECT a.asset_tag, a.serial_number, p.model_number, ac.number, c.number, a.status"  \
+	" FROM asset a JOIN product p ON p.id = a.product_id"                                 \
+	" LEFT JOIN account ac ON ac.id = a.account_id"                                        \
+	" LEFT JOIN consumer c ON c.id = a.consumer_id"
+
+/* ---- sold_product ------------------------------------------------------ */
+
+static const struct xfer_col sold_cols[] = {
+	COL("number", T_TEXT), REFR("product", REF_PRODUCT, "product"),
+	REF("parent", REF_SOLD, "sold product"), REF("account", REF_ACCOUNT, "account"),
+	REF("consumer", REF_CONSUMER, "consumer"), REF("household", REF_HOUSEHOLD, "household"),
+	REF("service_organization", REF_SORG, "service organization"),
+	REF("contact", REF_CONTACT, "contact"), {"quantity", T_INT, 0, NULL, NULL, NULL, "1"},
+	COL("start_date", T_DATE), COL("end_date", T_DATE), BOOLD("active", "1"),
+	COL("external_id", T_TEXT),
+};
+#define SOLD_SELECT                                                                             \
+	"SELECT s.number, p.model_number, ps.number, a.number, c.number, h.number, o.number,"  \
+	" ct.number, s.quantity, s.start_date, s.end_date, s.active, s.external_id"           \
+	" FROM sold_product s JOIN product p ON p.id = s.product_id"                          \
+	" LEFT JOIN sold_product ps ON ps.id = s.parent_id"                                    \
+	" LEFT JOIN account a ON a.id = s.account_id"                                          \
+	" LEFT JOIN consumer c ON c.id = s.consumer_id"                                        \
+	" LEFT JOIN household h ON h.id = s.household_id"                                      \
+	" LEFT JOIN service_organization o ON o.id = s.service_org_id"                         \
+	" LEFT JOIN contact ct ON ct.id = s.contact_id"
+
+/* ---- install_base ------------------------------------------------------ */
+
+static const struct xfer_col item_cols[] = {
+	COL("number", T_TEXT), COLR("name", T_TEXT), REF("product", REF_PRODUCT, "product"),
+	REF("asset", REF_ASSET, "asset"), COL("serial_number", T_TEXT),
+	REF("parent", REF_ITEM, "install base item"), REF("account", REF_ACCOUNT, "account"),
+	REF("consumer", REF_CONSUMER, "consumer"), REF("contact", REF_CONTACT, "contact"),
+	REF("household", REF_HOUSEHOLD, "household"),
+	REF("service_organization", REF_SORG, "service organization"),
+	REF("location", REF_LOCATION, "location"),
+	ENUMD("state", "in_use|in_repair|inactive", "in_use"), COL("install_date", T_DATE),
+	COL("uninstall_date", T_DATE), COL("usage", T_TEXT),
+	{"characteristics", T_JSON, 0, NULL, NULL, NULL, "{}"}, COL("external_id", T_TEXT),
+};
+#define ITEM_SELECT                                                                             \
+	"SELECT i.number, i.name, p.model_number, s.asset_tag, i.serial_number, pi.number,"    \
+	" a.number, c.number, ct.number, h.number, o.number,"                                  \
+	" CASE WHEN l.id IS NOT NULL THEN COALESCE(l.external_id, 'LOC' || l.id) END,"        \
+	" i.state, i.install_date, i.uninstall_date, i.usage, i.characteristics, i.external_id" \
+	" FROM install_base_item i LEFT JOIN product p ON p.id = i.product_id"                \
+	" LEFT JOIN asset s ON s.id = i.asset_id"                                              \
+	" LEFT JOIN install_base_item pi ON pi.id = i.parent_id"                               \
+	" LEFT JOIN account a ON a.id = i.account_id"                                          \
+	" LEFT JOIN consumer c ON c.id = i.consumer_id"                                        \
+	" LEFT JOIN contact ct ON ct.id = i.contact_id"                                        \
+	" LEFT JOIN household h ON h.id = i.household_id"                                      \
+	" LEFT JOIN service_organization o ON o.id = i.service_org_id"                         \
+	" LEFT JOIN location l ON l.id = i.location_id"
+
+/* ---- contract ---------------------------------------------------------- */
+
+static const struct xfer_col contract_cols[] = {
+	COL("number", T_TEXT), COLR("name", T_TEXT), REF("account", REF_ACCOUNT, "account"),
+	REF("consumer", REF_CONSUMER, "consumer"),
+	ENUMD("state", "draft|active|expired|canceled", "draft"), COL("start_date", T_DATE),
+	COL("end_date", T_DATE), REF("approver", REF_USER, "user"), COL("description", T_TEXT),
+	COL("external_id", T_TEXT),
+};
+#define CONTRACT_SELECT                                                                         \
+	"SELECT k.number, k.name, a.number, c.number, k.state, k.start_date, k.end_date,"     \
+	" u.login, k.description, k.external_id FROM contract k"                              \
+	" LEFT JOIN account a ON a.id = k.account_id"                                          \
+	" LEFT JOIN consumer c ON c.id = k.consumer_id LEFT JOIN user u ON u.id = k.approver_id"
+
+/* ---- entitlement ------------------------------------------------------- */
+
+static const struct xfer_col entitlement_cols[] = {
+	COL("key", T_TEXT), COLR("name", T_TEXT), REF("product", REF_PRODUCT, "product"),
+	REF("account", REF_ACCOUNT, "account"), REF("consumer", REF_CONSUMER, "consumer"),
+	REF("contract", REF_CONTRACT, "contract"), REF("asset", REF_ASSET, "asset"),
+	REF("sold_product", REF_SOLD, "sold product"),
+	REF("install_base", REF_ITEM, "install base item"),
+	{"channels", T_TEXT, 0, NULL, NULL, NULL, "phone,email,web,chat,walk-in"},
+	COL("start_date", T_DATE), COL("end_date", T_DATE), BOOLD("active", "1"),
+	ENUMD("per_unit", "cases|hours", NULL), COL("total_units", T_INT),
+	COL("remaining_units", T_INT),
+};
+#define ENTITLEMENT_SELECT                                                                      \
+	"SELECT COALESCE(e.external_id, 'ENT' || e.id), e.name, p.model_number, a.number,"    \
+	" c.number, k.number, s.asset_tag, sp.number, i.number, e.channels, e.start_date,"    \
+	" e.end_date, e.active, e.per_unit, e.total_units, e.remaining_units FROM entitlement e" \
+	" LEFT JOIN product p ON p.id = e.product_id LEFT JOIN account a ON a.id = e.account_id" \
+	" LEFT JOIN consumer c ON c.id = e.consumer_id LEFT JOIN contract k ON k.id = e.contract_id" \
+	" LEFT JOIN asset s ON s.id = e.asset_id LEFT JOIN sold_product sp ON sp.id = e.sold_product_id" \
+	" LEFT JOIN install_base_item i ON i.id = e.install_base_item_id"
+
+/* ---- case -------------------------------------------------------------- */
+
+static const struct xfer_col case_cols[] = {
+	COL("number", T_TEXT), COLR("short_description", T_TEXT), COL("description", T_TEXT),
+	ENUMD("state", "new|open|awaiting_info|resolved|closed|canceled", "new"),
+	{"priority", T_INT, 0, NULL, NULL, NULL, "4"},
+	ENUMD("channel", "phone|email|web|chat|walk-in", "phone"), COL("category", T_TEXT),
+	REF("account", REF_ACCOUNT, "account"), REF("contact", REF_CONTACT, "contact"),
+	REF("consumer", REF_CONSUMER, "consumer"), REF("household", REF_HOUSEHOLD, "household"),
+	REF("service_organization", REF_SORG, "service organization"),
+	REF("requester", REF_USER, "user"), REF("product", REF_PRODUCT, "product"),
+	REF("asset", REF_ASSET, "asset"), REF("install_base", REF_ITEM, "install base item"),
+	REF("sold_product", REF_SOLD, "sold product"), REF("contract", REF_CONTRACT, "contract"),
+	REF("entitlement", REF_ENTITLEMENT, "entitlement"),
+	REF("assignment_group", REF_GROUP, "assignment group"), REF("assigned_to", REF_USER, "user"),
+	REF("opened_by", REF_USER, "user"), COL("opened_at", T_TIME),
+	COL("resolution_code", T_TEXT), COL("resolution_notes", T_TEXT),
+	REF("resolved_by", REF_USER, "user"), COL("resolved_at", T_TIME),
+	REF("closed_by", REF_USER, "user"), COL("closed_at", T_TIME),
+	ENUMD("approval", "not_requested|requested|approved|rejected", "not_requested"),
+	REF("approver", REF_USER, "user"),
+};
+#define CASE_SELECT                                                                             \
+	"SELECT c.number, c.short_description, c.description, c.state, c.priority, c.channel," \
+	" c.category, a.number, ct.number, co.number, h.number, o.number, rq.login,"          \
+	" p.model_number, s.asset_tag, i.number, sp.number, k.number,"                        \
+	" CASE WHEN e.id IS NOT NULL THEN COALESCE(e.external_id, 'ENT' || e.id) END,"        \
+	" g.name, at.login, ob.login, c.opened_at, c.resolution_code, c.resolution_notes,"    \
+	" rb.login, c.resolved_at, cb.login, c.closed_at, c.approval, ap.login FROM cases c"  \
+	" LEFT JOIN account a ON a.id = c.account_id LEFT JOIN contact ct ON ct.id = c.contact_id" \
+	" LEFT JOIN consumer co ON co.id = c.consumer_id LEFT JOIN household h ON h.id = c.household_id" \
+	" LEFT JOIN service_organization o ON o.id = c.service_org_id"                         \
+	" LEFT JOIN user rq ON rq.id = c.requester_id LEFT JOIN product p ON p.id = c.product_id" \
+	" LEFT JOIN asset s ON s.id = c.asset_id"                                              \
+	" LEFT JOIN install_base_item i ON i.id = c.install_base_item_id"                      \
+	" LEFT JOIN sold_product sp ON sp.id = c.sold_product_id"                              \
+	" LEFT JOIN contract k ON k.id = c.contract_id LEFT JOIN entitlement e ON e.id = c.entitlement_id" \
+	" LEFT JOIN assignment_group g ON g.id = c.group_id"                                   \
+	" LEFT JOIN user at ON at.id = c.assigned_to_id LEFT JOIN user ob ON ob.id = c.opened_by_id" \
+	" LEFT JOIN user rb ON rb.id = c.resolved_by_id LEFT JOIN user cb ON cb.id = c.closed_by_id" \
+	" LEFT JOIN user ap ON ap.id = c.approver_id"
+
+/* ---- the kinds --------------------------------------------------------- */
+
+#define KIND(nm, cols_, numk, find_, alt_, find_alt_, sel, idcol, ins, upd)                   \
+	{nm, cols_, N(cols_), numk, find_, alt_, find_alt_, NULL, NULL, 0, sel " WHERE " idcol " = ?1", \
+	 sel " ORDER BY " idcol, ins, upd}
+
+static const struct xfer_kind kinds[] = {
+	KIND("location", location_cols, -1, REF_LOCATION, -1, NULL, LOCATION_SELECT, "l.id",
+	     "INSERT INTO location(external_id, name, type, parent_id, street, city, state, postal_code,"
+	     " country, latitude, longitude, active) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+	     "UPDATE location SET name = ?2, type = ?3, parent_id = ?4, street = ?5, city = ?6,"
+	     " state = ?7, postal_code = ?8, country = ?9, latitude = ?10, longitude = ?11,"
+	     " active = ?12 WHERE id = ?13"),
+	KIND("user", user_cols, -1, REF_USER, -1, NULL, USER_SELECT, "u.id",
+	     "INSERT INTO user(login, name, email, phone, title, is_external, active)"
+	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	     "UPDATE user SET login = ?1, name = ?2, email = ?3, phone = ?4, title = ?5,"
+	     " is_external = ?6, active = ?7 WHERE id = ?8"),
+	KIND("product", product_cols, -1, REF_PRODUCT, -1, NULL, PRODUCT_SELECT, "p.id",
+	     "INSERT INTO product(model_number, name, kind, category, manufacturer, parent_id,"
+	     " description, active) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	     "UPDATE product SET model_number = ?1, name = ?2, kind = ?3, category = ?4,"
+	     " manufacturer = ?5, parent_id = ?6, description = ?7, active = ?8 WHERE id = ?9"),
+	KIND("account", account_cols, REC_ACCOUNT, REF_ACCOUNT, 11,
+	     "SELECT id FROM account WHERE external_id = ?1", ACCOUNT_SELECT, "a.id",
+	     "INSERT INTO account(number, name, code, parent_id, is_customer, is_partner, phone,"
+	     " website, notes, active, restrict_contact_access, external_id)"
+	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+	     "UPDATE account SET number = ?1, name = ?2, code = ?3, parent_id = ?4, is_customer = ?5,"
+	     " is_partner = ?6, phone = ?7, website = ?8, notes = ?9, active = ?10,"
+	     " restrict_contact_access = ?11, external_id = ?12, updated_at = csm_now() WHERE id = ?13"),
+	KIND("contact", contact_cols, REC_CONTACT, REF_CONTACT, 12,
+	     "SELECT id FROM contact WHERE external_id = ?1", CONTACT_SELECT, "c.id",
+	     "INSERT INTO contact(number, account_id, first_name, last_name, title, email, phone,"
+	     " mobile, time_zone, language, active, user_id, external_id)"
+	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+	     "UPDATE contact SET number = ?1, account_id = ?2, first_name = ?3, last_name = ?4,"
+	     " title = ?5, email = ?6, phone = ?7, mobile = ?8, time_zone = ?9, language = ?10,"
+	     " active = ?11, user_id = ?12, external_id = ?13, updated_at = csm_now() WHERE id = ?14"),
+	KIND("consumer", consumer_cols, REC_CONSUMER, REF_CONSUMER, 13,
+	     "SELECT id FROM consumer WHERE external_id = ?1", CONSUMER_SELECT, "c.id",
+	     "INSERT INTO consumer(number, prefix, first_name, middle_name, last_name, suffix, email,"
+	     " mobile_phone, home_phone, business_phone, active, user_id, notes, external_id)"
+	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+	     "UPDATE consumer SET number = ?1, prefix = ?2, first_name = ?3, middle_name = ?4,"
+	     " last_name = ?5, suffix = ?6, email = ?7, mobile_phone = ?8, home_phone = ?9,"
+	     " business_phone = ?10, active = ?11, user_id = ?12, notes = ?13, external_id = ?14,"
+	     " updated_at = csm_now() WHERE id = ?15"),
+	KIND("household", household_cols, REC_HOUSEHOLD, REF_HOUSEHOLD, 6,
+	     "SELECT id FROM household WHERE external_id = ?1", HOUSEHOLD_SELECT, "h.id",
+	     "INSERT INTO household(number, name, head_consumer_id, location_id, notes, active,"
+	     " external_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	     "UPDATE household SET number = ?1, name = ?2, head_consumer_id = ?3, location_id = ?4,"
+	     " notes = ?5, active = ?6, external_id = ?7, updated_at = csm_now() WHERE id = ?8"),
+	{"household_member", member_cols, N(member_cols), -1, NULL, -1, NULL,
+	 "SELECT id FROM household_member WHERE household_id = ?1 AND consumer_id = ?2"
+	 " AND start_date IS ?3",
+	 member_key, N(member_key), MEMBER_SELECT " WHERE m.id = ?1", MEMBER_SELECT " ORDER BY m.id",
+	 "INSERT INTO household_member(household_id, consumer_id, start_date, end_date, is_primary)"
+	 " VALUES (?1, ?2, ?3, ?4, ?5)",
+	 "UPDATE household_member SET household_id = ?1, consumer_id = ?2, start_date = ?3,"
+	 " end_date = ?4, is_primary = ?5 WHERE id = ?6"},
+	KIND("asset", asset_cols, -1, REF_ASSET, -1, NULL, ASSET_SELECT, "a.id",
+	     "INSERT INTO asset(asset_tag, serial_number, product_id, account_id, consumer_id, status)"
+	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	     "UPDATE asset SET asset_tag = ?1, serial_number = ?2, product_id = ?3, account_id = ?4,"
+	     " consumer_id = ?5, status = ?6 WHERE id = ?7"),
+	KIND("sold_product", sold_cols, REC_SOLD_PRODUCT, REF_SOLD, 12,
+	     "SELECT id FROM sold_product WHERE external_id = ?1", SOLD_SELECT, "s.id",
+	     "INSERT INTO sold_product(number, product_id, parent_id, account_id, consumer_id,"
+	     " household_id, service_org_id, contact_id, quantity, start_date, end_date, active,"
+	     " external_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+	     "UPDATE sold_product SET number = ?1, product_id = ?2, parent_id = ?3, account_id = ?4,"
+	     " consumer_id = ?5, household_id = ?6, service_org_id = ?7, contact_id = ?8,"
+	     " quantity = ?9, start_date = ?10, end_date = ?11, active = ?12, external_id = ?13"
+	     " WHERE id = ?14"),
+	KIND("install_base", item_cols, REC_INSTALL_BASE, REF_ITEM, 17,
+	     "SELECT id FROM install_base_item WHERE external_id = ?1", ITEM_SELECT, "i.id",
+	     "INSERT INTO install_base_item(number, name, product_id, asset_id, serial_number,"
+	     " parent_id, account_id, consumer_id, contact_id, household_id, service_org_id,"
+	     " location_id, state, install_date, uninstall_date, usage, characteristics, external_id)"
+	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+	     "UPDATE install_base_item SET number = ?1, name = ?2, product_id = ?3, asset_id = ?4,"
+	     " serial_number = ?5, parent_id = ?6, account_id = ?7, consumer_id = ?8,"
+	     " contact_id = ?9, household_id = ?10, service_org_id = ?11, location_id = ?12,"
+	     " state = ?13, install_date = ?14, uninstall_date = ?15, usage = ?16,"
+	     " characteristics = ?17, external_id = ?18, updated_at = csm_now() WHERE id = ?19"),
+	KIND("contract", contract_cols, REC_CONTRACT, REF_CONTRACT, 9,
+	     "SELECT id FROM contract WHERE external_id = ?1", CONTRACT_SELECT, "k.id",
+	     "INSERT INTO contract(number, name, account_id, consumer_id, state, start_date, end_date,"
+	     " approver_id, description, external_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	     "UPDATE contract SET number = ?1, name = ?2, account_id = ?3, consumer_id = ?4,"
+	     " state = ?5, start_date = ?6, end_date = ?7, approver_id = ?8, description = ?9,"
+	     " external_id = ?10 WHERE id = ?11"),
+	KIND("entitlement", entitlement_cols, -1, REF_ENTITLEMENT, -1, NULL, ENTITLEMENT_SELECT,
+	     "e.id",
+	     "INSERT INTO entitlement(external_id, name, product_id, account_id, consumer_id,"
+	     " contract_id, asset_id, sold_product_id, install_base_item_id, channels, start_date,"
+	     " end_date, active, per_unit, total_units, remaining_units)"
+	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+	     "UPDATE entitlement SET name = ?2, product_id = ?3, account_id = ?4, consumer_id = ?5,"
+	     " contract_id = ?6, asset_id = ?7, sold_product_id = ?8, install_base_item_id = ?9,"
+	     " channels = ?10, start_date = ?11, end_date = ?12, active = ?13, per_unit = ?14,"
+	     " total_units = ?15, remaining_units = ?16 WHERE id = ?17"),
+	KIND("case", case_cols, REC_CASE, "SELECT id FROM cases WHERE number = ?1", -1, NULL,
+	     CASE_SELECT, "c.id",
+	     "INSERT INTO cases(number, short_description, description, state, priority, channel,"
+	     " category, account_id, contact_id, consumer_id, household_id, service_org_id,"
+	     " requester_id, product_id, asset_id, install_base_item_id, sold_product_id,"
+	     " contract_id, entitlement_id, group_id, assigned_to_id, opened_by_id, opened_at,"
+	     " resolution_code, resolution_notes, resolved_by_id, resolved_at, closed_by_id,"
+	     " closed_at, approval, approver_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+	     " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, COALESCE(?23, csm_now()),"
+	     " ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)",
+	     "UPDATE cases SET number = ?1, short_description = ?2, description = ?3, state = ?4,"
+	     " priority = ?5, channel = ?6, category = ?7, account_id = ?8, contact_id = ?9,"
+	     " consumer_id = ?10, household_id = ?11, service_org_id = ?12, requester_id = ?13,"
+	     " product_id = ?14, asset_id = ?15, install_base_item_id = ?16, sold_product_id = ?17,"
+	     " contract_id = ?18, entitlement_id = ?19, group_id = ?20, assigned_to_id = ?21,"
+	     " opened_by_id = ?22, opened_at = COALESCE(?23, opened_at), resolution_code = ?24,"
+	     " resolution_notes = ?25, resolved_by_id = ?26, resolved_at = ?27, closed_by_id = ?28,"
+	     " closed_at = ?29, approval = ?30, approver_id = ?31, version = version + 1,"
+	     " updated_at = csm_now() WHERE id = ?32"),
+};
+
+const char *const transfer_kind_names[] = {
+	"location", "user", "product", "account", "contact", "consumer", "household",
+	"household_member", "asset", "sold_product", "install_base", "contract", "entitlement",
+	"case", NULL,
+};
+
+static const struct xfer_kind *kind_find(const char *name)
+{
+	for (size_t i = 0; i < N(kinds); i++)
+		if (strcmp(kinds[i].name, name) == 0)
+			return &kinds[i];
+	return NULL;
+}
+
+bool transfer_kind_known(const char *name)
+{
+	return kind_find(name) != NULL;
+}
+
+const char *transfer_kind_columns(const char *name)
+{
+	static char buf[1024];
+	const struct xfer_kind *k = kind_find(name);
+	size_t len = 0;
+
+	if (!k)
+		return NULL;
+	buf[0] = '\0';
+	for (size_t i = 0; i < k->n && len < sizeof buf; i++)
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", i ? "," : "", k->cols[i].name);
+	return buf;
+}
+
+/* ---- values ------------------------------------------------------------ */
+
+/* Reads the record's columns as text (owned strings, NULL for SQL NULL). */
+static int load_row(struct store *s, const struct xfer_kind *k, int64_t id, char **vals,
+		    struct csm_error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, k->one, err);
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
+			return csm_error_set(err, CSM_EX_SOFTWARE, "record %lld vanished", (long long)id);
+		return store_sqlerr(s, err, "reading a record");
+	}
+	for (size_t i = 0; i < k->n; i++)
+		vals[i] = store_col_dup(st, (int)i);
+	sqlite3_reset(st);
+	return 0;
+}
+
+static void free_vals(char **vals, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(vals[i]);
+		vals[i] = NULL;
+	}
+}
+
+static bool parse_bool(const char *v, int *out)
+{
+	static const char *const yes[] = {"1", "true", "yes", "y", "t"};
+	static const char *const no[] = {"0", "false", "no", "n", "f"};
+	for (size_t i = 0; i < N(yes); i++)
+		if (strcasecmp(v, yes[i]) == 0)
+			return *out = 1, true;
+	for (size_t i = 0; i < N(no); i++)
+		if (strcasecmp(v, no[i]) == 0)
+			return *out = 0, true;
+	return false;
+}
+
+static bool in_list(const char *v, const char *list)
+{
+	size_t n = strlen(v);
+	for (const char *p = list; *p;) {
+		const char *bar = strchr(p, '|');
+		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+		if (len == n && strncmp(p, v, n) == 0)
+			return true;
+		if (!bar)
+			break;
+		p = bar + 1;
+	}
+	return false;
+}
+
+static bool valid_time(const char *v)
+{
+	char date[11];
+	int h, m, sec;
+	char z;
+
+	if (strlen(v) != 20 || v[10] != 'T')
+		return false;
+	memcpy(date, v, 10);
+	date[10] = '\0';
+	return clock_valid_date(date) && sscanf(v + 11, "%2d:%2d:%2d%c", &h, &m, &sec, &z) == 4 &&
+	       z == 'Z' && h < 24 && m < 60 && sec < 61;
+}
+
+/* Normalises one value in place where the type has one canonical text form
+ * (booleans), checks it, and binds it as parameter idx.  Returns 0, or -1
+ * with the reason in why. */
+static int bind_value(struct store *s, sqlite3_stmt *st, int idx, const struct xfer_col *c,
+		      char **val, char *why, size_t whylen)
+{
+	const char *v = *val;
+	char *end;
+
+	if (!v || !*v)
+		return sqlite3_bind_null(st, idx) == SQLITE_OK ? 0 : -1;
+	switch (c->type) {
+	case T_TEXT:
+	case T_ROLES:
+		break;
+	case T_INT: {
+		long long n;
+		errno = 0;
+		n = strtoll(v, &end, 10);
+		if (errno || *end || end == v) {
+			snprintf(why, whylen, "expected a whole number, got \"%s\"", v);
+			return -1;
+		}
+		return sqlite3_bind_int64(st, idx, n) == SQLITE_OK ? 0 : -1;
+	}
+	case T_REAL: {
+		double d;
+		errno = 0;
+		d = strtod(v, &end);
+		if (errno || *end || end == v || !isfinite(d)) {
+			snprintf(why, whylen, "expected a number, got \"%s\"", v);
+			return -1;
+		}
+		return sqlite3_bind_double(st, idx, d) == SQLITE_OK ? 0 : -1;
+	}
+	case T_BOOL: {
+		int b;
+		if (!parse_bool(v, &b)) {
+			snprintf(why, whylen, "expected 1 or 0 (true/false, yes/no), got \"%s\"", v);
+			return -1;
+		}
+		free(*val);
+		*val = xstrdup(b ? "1" : "0");
+		return sqlite3_bind_int(st, idx, b) == SQLITE_OK ? 0 : -1;
+	}
+	case T_DATE:
+		if (!clock_valid_date(v)) {
+			snprintf(why, whylen, "expected a date YYYY-MM-DD, got \"%s\"", v);
+			return -1;
+		}
+		break;
+	case T_TIME:
+		if (!valid_time(v)) {
+			snprintf(why, whylen, "expected a UTC time YYYY-MM-DDTHH:MM:SSZ, got \"%s\"", v);
+			return -1;
+		}
+		break;
+	case T_ENUM:
+		if (!in_list(v, c->allowed)) {
+			snprintf(why, whylen, "\"%s\" is not one of %s", v, c->allowed);
+			return -1;
+		}
+		break;
+	case T_JSON:
+		if (v[0] != '{') {
+			snprintf(why, whylen, "expected a JSON object like {\"key\": \"value\"}");
+			return -1;
+		}
+		break;
+	case T_REF: {
+		sqlite3_stmt *r = store_stmt(s, c->ref, NULL);
+		int rc;
+		if (!r)
+			return -1;
+		sqlite3_bind_text(r, 1, v, -1, SQLITE_STATIC);
+		rc = sqlite3_step(r);
+		if (rc != SQLITE_ROW) {
+			sqlite3_reset(r);
+			snprintf(why, whylen, "no %s \"%s\"", c->ref_what, v);
+			return -1;
+		}
+		rc = sqlite3_bind_int64(st, idx, sqlite3_column_int64(r, 0));
+		sqlite3_reset(r);
+		return rc == SQLITE_OK ? 0 : -1;
+	}
+	}
+	return sqlite3_bind_text(st, idx, v, -1, SQLITE_TRANSIENT) == SQLITE_OK ? 0 : -1;
+}
+
+/* ---- import ------------------------------------------------------------ */
+
+struct importer {
+	struct store *s;
+	const struct xfer_kind *k;
+	const char *file;
+	int map[64];       /* CSV column -> kind column */
+	int present[64];   /* kind column -> CSV column, or -1 */
+	size_t n_csv;      /* columns in the header */
+	void (*report)(void *, const char *);
+	void *ctx;
+	size_t problems;   /* rows or headers that were wrong */
+	size_t max_reports;
+};
+
+static void problem(struct importer *im, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void problem(struct importer *im, const char *fmt, ...)
+{
+	char msg[1200];
+	va_list ap;
+
+	im->problems++;
+	if (im->problems > im->max_reports)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	im->report(im->ctx, msg);
+}
+
+static int read_header(struct importer *im, const struct csv_row *h)
+{
+	const struct xfer_kind *k = im->k;
+
+	for (size_t i = 0; i < k->n; i++)
+		im->present[i] = -1;
+	if (h->n > N(im->map)) {
+		problem(im, "%s:%zu: %zu columns; %s has %zu", im->file, h->line, h->n, k->name, k->n);
+		return -1;
+	}
+	im->n_csv = h->n;
+	for (size_t c = 0; c < h->n; c++) {
+		const char *name = h->fields[c];
+		size_t i;
+		for (i = 0; i < k->n; i++)
+			if (strcmp(k->cols[i].name, name) == 0)
+				break;
+		if (i == k->n) {
+			problem(im, "%s:%zu: column %zu: unknown column \"%s\" for %s (columns: %s)", im->file,
+				h->line, c + 1, name, k->name, transfer_kind_columns(k->name));
+			continue;
+		}
+		if (im->present[i] >= 0) {
+			problem(im, "%s:%zu: column %zu: \"%s\" appears twice", im->file, h->line, c + 1, name);
+			continue;
+		}
+		im->present[i] = (int)c;
+		im->map[c] = (int)i;
+	}
+	/* the key must be there: number-like kinds may generate it, others not */
+	if (im->present[0] < 0 && k->number_kind < 0 && !k->find_composite)
+		problem(im, "%s:%zu: the column \"%s\" is required: it identifies the %s", im->file,
+			h->line, k->cols[0].name, k->name);
+	for (size_t i = 0; i < k->n_key; i++)
+		if (im->present[k->key_cols[i]] < 0 && (k->cols[k->key_cols[i]].flags & REQ))
+			problem(im, "%s:%zu: the column \"%s\" is required: it identifies the %s", im->file,
+				h->line, k->cols[k->key_cols[i]].name, k->name);
+	return im->problems ? -1 : 0;
+}
+
+/* Finds the stored record this row is about; 1 found, 0 new, -1 error. */
+static int find_existing(struct importer *im, char **vals, int64_t *id, char *why, size_t whylen)
+{
+	const struct xfer_kind *k = im->k;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (k->find_composite) {
+		if (!(st = store_stmt(im->s, k->find_composite, NULL)))
+			return -1;
+		for (size_t i = 0; i < k->n_key; i++) {
+			int col = k->key_cols[i];
+			if (bind_value(im->s, st, (int)i + 1, &k->cols[col], &vals[col], why, whylen) < 0) {
+				sqlite3_reset(st);
+				snprintf(why + strlen(why), whylen - strlen(why), " (column \"%s\")",
+					 k->cols[col].name);
+				return -2;
+			}
+		}
+	} else if (vals[0] && *vals[0]) {
+		if (!(st = store_stmt(im->s, k->find, NULL)))
+			return -1;
+		sqlite3_bind_text(st, 1, vals[0], -1, SQLITE_TRANSIENT);
+	} else if (k->alt >= 0 && vals[k->alt] && *vals[k->alt]) {
+		if (!(st = store_stmt(im->s, k->find_alt, NULL)))
+			return -1;
+		sqlite3_bind_text(st, 1, vals[k->alt], -1, SQLITE_TRANSIENT);
+	} else {
+		return 0;
+	}
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return -1;
+	return rc == SQLITE_ROW;
+}
+
+static int write_roles(struct importer *im, int64_t user_id, const char *roles, size_t line)
+{
+	static const char del[] = "DELETE FROM user_role WHERE user_id = ?1";
+	static const char add[] = "INSERT OR IGNORE INTO user_role(user_id, role) VALUES (?1, ?2)";
+	struct csm_error err = {0};
+	sqlite3_stmt *st = store_stmt(im->s, del, &err);
+	char *copy, *tok, *save = NULL;
+	int rc = 0;
+
+	if (!st || (sqlite3_bind_int64(st, 1, user_id), store_exec_stmt(im->s, st, &err, "roles") < 0)) {
+		problem(im, "%s:%zu: column \"roles\": %s", im->file, line, err.msg);
+		return -1;
+	}
+	copy = xstrdup(roles ? roles : "");
+	for (tok = strtok_r(copy, " ,", &save); tok; tok = strtok_r(NULL, " ,", &save)) {
+		if (!in_list(tok, im->k->cols[im->k->n - 1].allowed)) {
+			problem(im, "%s:%zu: column \"roles\": \"%s\" is not a role (%s)", im->file, line, tok,
+				im->k->cols[im->k->n - 1].allowed);
+			rc = -1;
+			continue;
+		}
+		if (!(st = store_stmt(im->s, add, &err)))
+			break;
+		sqlite3_bind_int64(st, 1, user_id);
+		sqlite3_bind_text(st, 2, tok, -1, SQLITE_TRANSIENT);
+		if (store_exec_stmt(im->s, st, &err, "granting a role") < 0) {
+			problem(im, "%s:%zu: column \"roles\": %s", im->file, line, err.msg);
+			rc = -1;
+		}
+	}
+	free(copy);
+	return rc;
+}
+
+/* One data row: merge with the stored record, check, write. */
+static void import_row(struct importer *im, const struct csv_row *r, struct transfer_stats *stats)
+{
+	const struct xfer_kind *k = im->k;
+	char *vals[64] = {0}, *old[64] = {0};
+	char why[600] = "";
+	struct csm_error err = {0};
+	int64_t id = 0;
+	int found, bad = 0;
+	sqlite3_stmt *st = NULL;
+	bool roles_col = k->cols[k->n - 1].type == T_ROLES;
+	size_t nbind = roles_col ? k->n - 1 : k->n;
+
+	if (r->n != im->n_csv) {
+		problem(im, "%s:%zu: %zu field%s, the header has %zu", im->file, r->line, r->n,
+			r->n == 1 ? "" : "s", im->n_csv);
+		return;
+	}
+	for (size_t c = 0; c < r->n; c++)
+		vals[im->map[c]] = xstrdup(r->fields[c]);
+
+	found = find_existing(im, vals, &id, why, sizeof why);
+	if (found == -2) {
+		problem(im, "%s:%zu: %s", im->file, r->line, why);
+		goto out;
+	}
+	if (found < 0) {
+		store_sqlerr(im->s, &err, "looking the record up");
+		problem(im, "%s:%zu: %s", im->file, r->line, err.msg);
+		goto out;
+	}
+	if (found) {
+		if (load_row(im->s, k, id, old, &err) < 0) {
+			problem(im, "%s:%zu: %s", im->file, r->line, err.msg);
+			goto out;
+		}
+		for (size_t i = 0; i < k->n; i++)
+			if (im->present[i] < 0) {
+				vals[i] = old[i];
+				old[i] = NULL;
+			}
+	} else {
+		for (size_t i = 0; i < k->n; i++) {
+			if ((!vals[i] || !*vals[i]) && k->cols[i].def) {
+				free(vals[i]);
+				vals[i] = xstrdup(k->cols[i].def);
+			}
+			if ((k->cols[i].flags & REQ) && (!vals[i] || !*vals[i])) {
+				problem(im, "%s:%zu: column \"%s\": a value is required for a new %s", im->file,
+					r->line, k->cols[i].name, k->name);
+				bad = 1;
+			}
+		}
+		if (bad)
+			goto out;
+	}
+
+	st = store_stmt(im->s, found ? k->update : k->insert, &err);
+	if (!st) {
+		problem(im, "%s:%zu: %s", im->file, r->line, err.msg);
+		goto out;
+	}
+	for (size_t i = 0; i < nbind; i++) {
+		why[0] = '\0';
+		if (bind_value(im->s, st, (int)i + 1, &k->cols[i], &vals[i], why, sizeof why) < 0) {
+			problem(im, "%s:%zu: column \"%s\": %s", im->file, r->line, k->cols[i].name,
+				why[0] ? why : "cannot be stored");
+			bad = 1;
+		}
+	}
+	if (bad)
+		goto out;
+
+	if (found) {
+		bool same = true;
+		for (size_t i = 0; i < k->n && same; i++) {
+			const char *a = old[i] ? old[i] : "", *b = vals[i] ? vals[i] : "";
+			/* columns the file lacks were copied from the record */
+			if (im->present[i] >= 0 && strcmp(a, b) != 0)
+				same = false;
+		}
+		if (same) {
+			stats->unchanged++;
+			goto out;
+		}
+		sqlite3_bind_int64(st, (int)nbind + 1, id);
+	} else if (k->number_kind >= 0 && (!vals[0] || !*vals[0])) {
+		char num[32];
+		if (store_next_number(im->s, (enum record_kind)k->number_kind, num, sizeof num, &err) < 0) {
+			problem(im, "%s:%zu: %s", im->file, r->line, err.msg);
+			goto out;
+		}
+		sqlite3_bind_text(st, 1, num, -1, SQLITE_TRANSIENT);
+	}
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		store_sqlerr(im->s, &err, found ? "updating" : "inserting");
+		problem(im, "%s:%zu: %s", im->file, r->line, err.msg);
+		goto out;
+	}
+	if (!found)
+		id = sqlite3_last_insert_rowid(store_db(im->s));
+	if (roles_col && im->present[k->n - 1] >= 0 &&
+	    write_roles(im, id, vals[k->n - 1], r->line) < 0)
+		goto out;
+	if (found)
+		stats->updated++;
+	else
+		stats->inserted++;
+out:
+	if (st)
+		sqlite3_reset(st);
+	free_vals(vals, k->n);
+	free_vals(old, k->n);
+}
+
+int store_import_csv(struct store *s, const char *kind, const char *path, bool dry_run,
+		     void (*report)(void *ctx, const char *msg), void *ctx,
+		     struct transfer_stats *stats, struct csm_error *err)
+{
+	struct importer im = {.s = s, .file = path, .report = report, .ctx = ctx, .max_reports = 50};
+	struct csv_in *in;
+	const struct csv_row *row;
+	int rc;
+
+	memset(stats, 0, sizeof *stats);
+	im.k = kind_find(kind);
+	if (!im.k)
+		return csm_error_set(err, CSM_EX_USAGE, "unknown kind \"%s\"", kind);
+	in = csv_in_open(path, err);
+	if (!in)
+		return -1;
+	rc = csv_in_next(in, &row, err);
+	if (rc <= 0) {
+		csv_in_free(&in);
+		if (rc == 0)
+			csm_error_set(err, CSM_EX_DATAERR, "%s: empty file: expected a header row (%s)", path,
+				      transfer_kind_columns(kind));
+		return -1;
+	}
+	if (read_header(&im, row) < 0) {
+		csv_in_free(&in);
+		return csm_error_set(err, CSM_EX_DATAERR, "%s: bad header; nothing imported", path);
+	}
+	if (store_begin(s, err) < 0) {
+		csv_in_free(&in);
+		return -1;
+	}
+	while ((rc = csv_in_next(in, &row, err)) == 1) {
+		stats->rows++;
+		import_row(&im, row, stats);
+	}
+	csv_in_free(&in);
+	if (rc < 0) {
+		store_rollback(s);
+		report(ctx, err->msg);
+		return csm_error_set(err, CSM_EX_DATAERR, "%s: malformed CSV; nothing imported", path);
+	}
+	if (im.problems) {
+		store_rollback(s);
+		if (im.problems > im.max_reports) {
+			char more[96];
+			snprintf(more, sizeof more, "... and %zu more problems", im.problems - im.max_reports);
+			report(ctx, more);
+		}
+		return csm_error_set(err, CSM_EX_DATAERR, "%s: %zu problem%s; nothing imported", path,
+				     im.problems, im.problems == 1 ? "" : "s");
+	}
+	if (dry_run) {
+		store_rollback(s);
+		return 0;
+	}
+	return store_commit(s, err);
+}
+
+/* ---- export ------------------------------------------------------------ */
+
+static void put_json_value(struct strbuf *sb, const struct xfer_col *c, sqlite3_stmt *st, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(st, i);
+
+	if (!v) {
+		strbuf_adds(sb, "null");
+		return;
+	}
+	switch (c->type) {
+	case T_INT:
+	case T_REAL:
+		strbuf_adds(sb, v);
+		break;
+	case T_BOOL:
+		strbuf_adds(sb, sqlite3_column_int(st, i) ? "true" : "false");
+		break;
+	case T_JSON:
+		strbuf_adds(sb, v); /* stored valid (CHECK json_valid) */
+		break;
+	default:
+		strbuf_add_json_str(sb, v);
+	}
+}
+
+int store_export(struct store *s, const char *kind, enum export_format fmt, FILE *out,
+		 struct csm_error *err)
+{
+	const struct xfer_kind *k = kind_find(kind);
+	sqlite3_stmt *st;
+	struct strbuf sb;
+	const char *fields[64];
+	size_t rows = 0;
+	int rc;
+
+	if (!k)
+		return csm_error_set(err, CSM_EX_USAGE, "unknown kind \"%s\"", kind);
+	if (!(st = store_stmt(s, k->all, err)))
+		return -1;
+	strbuf_init(&sb);
+	if (fmt == EXPORT_CSV) {
+		for (size_t i = 0; i < k->n; i++)
+			fields[i] = k->cols[i].name;
+		csv_put_row(out, fields, k->n);
+	} else {
+		fputs("[", out);
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (fmt == EXPORT_CSV) {
+			for (size_t i = 0; i < k->n; i++)
+				fields[i] = (const char *)sqlite3_column_text(st, (int)i);
+			csv_put_row(out, fields, k->n);
+			continue;
+		}
+		strbuf_reset(&sb);
+		strbuf_adds(&sb, rows ? ",\n  {" : "\n  {");
+		for (size_t i = 0; i < k->n; i++) {
+			strbuf_addf(&sb, "%s\"%s\": ", i ? ", " : "", k->cols[i].name);
+			put_json_value(&sb, &k->cols[i], st, (int)i);
+		}
+		strbuf_addc(&sb, '}');
+		fputs(sb.buf, out);
+		rows++;
+	}
+	strbuf_fini(&sb);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, err, "exporting");
+	if (fmt == EXPORT_JSON)
+		fputs(rows ? "\n]\n" : "]\n", out);
+	if (fflush(out) != 0 || ferror(out))
+		return csm_error_set(err, CSM_EX_IOERR, "writing the export failed: %s", strerror(errno));
+	return 0;
+}
