@@ -16,6 +16,15 @@
 
 #include "util/xalloc.h"
 
+/* strbuf_take() leaves sb initialised (allocated) again: finish it too. */
+static char *take(struct strbuf *sb)
+{
+	char *s = strbuf_take(sb);
+
+	strbuf_fini(sb);
+	return s;
+}
+
 /* ---- messages ---------------------------------------------------------- */
 
 void config_error(struct config_loader *ld, const yaml_node_t *node, const char *key,
@@ -495,7 +504,7 @@ static char *read_file(const char *path, const char *why, size_t *len, struct cs
 	}
 	fclose(f);
 	*len = sb.len;
-	return strbuf_take(&sb);
+	return take(&sb);
 fail:
 	csm_error_set(err, CSM_EX_CONFIG, "%s: cannot read the config%s: %s", path, why,
 		      strerror(errno));
@@ -634,7 +643,7 @@ char *config_expand(const char *path, char *why, size_t size)
 		}
 		strbuf_adds(&sb, value);
 	}
-	return strbuf_take(&sb);
+	return take(&sb);
 fail:
 	strbuf_fini(&sb);
 	return NULL;
