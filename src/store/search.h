@@ -41,18 +41,33 @@ const char *search_kind_name(enum search_kind k);
 /* Parses a kind name (as --kind takes it); returns 0 or -1. */
 int search_kind_parse(const char *s, enum search_kind *out);
 
+/* The kinds a business model shows ("b2b": account, contact, case,
+ * install_base, sold_product; "b2c": consumer, household and the last three;
+ * "b2b2c": all), as a mask of SEARCH_KIND_BIT()s; 0 for an unknown model. */
+unsigned search_kinds_for_model(const char *model);
+
 /* Looks text up over the kinds in kinds_mask, at most limit hits, ranked:
- * exact and prefix matches of numbers and names first.  User text is quoted
- * for FTS5, so any characters are searched for literally.  Fills out (call
- * search_result_fini() after).  Returns 0 or -1 with err set. */
+ * exact matches of a number or name first, then active records before
+ * inactive ones, prefix matches of numbers and names before other fields,
+ * shorter values first.  Every word of text is a prefix; text that is mostly
+ * digits also matches phone numbers by their digits in any format.  User
+ * text is quoted for FTS5, so any characters are searched for literally;
+ * empty text gives no hits.  Fills out (owned; call search_result_fini()
+ * after, also on error).  Returns 0 or -1 with err set. */
 int store_search(struct store *s, const char *text, unsigned kinds_mask, size_t limit,
 		 struct search_result *out, struct csm_error *err);
 
+/* Frees the hits of r and empties it. */
 void search_result_fini(struct search_result *r);
 
 /* Rebuilds the whole search index from the tables (after a bulk load with
  * store_set_bulk(), or to repair it).  Runs in the caller's transaction or
  * its own.  Returns 0 or -1 with err set. */
 int store_search_rebuild(struct store *s, struct csm_error *err);
+
+/* Checks that the search index matches the tables (FTS5 integrity-check
+ * against its content).  Returns 0, or -1 with err set: CSM_EX_DATAERR when
+ * the index is out of step (store_search_rebuild() repairs it). */
+int store_search_check(struct store *s, struct csm_error *err);
 
 #endif
