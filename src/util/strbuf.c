@@ -24,11 +24,14 @@ void strbuf_fini(struct strbuf *sb)
 void strbuf_reset(struct strbuf *sb)
 {
 	sb->len = 0;
-	sb->buf[0] = '\0';
+	if (sb->buf)
+		sb->buf[0] = '\0';
 }
 
 static void grow(struct strbuf *sb, size_t extra)
 {
+	if (!sb->buf) /* after strbuf_take() or strbuf_fini() */
+		strbuf_init(sb);
 	if (sb->len + extra + 1 <= sb->cap)
 		return;
 	while (sb->len + extra + 1 > sb->cap)
@@ -105,7 +108,8 @@ void strbuf_add_json_str(struct strbuf *sb, const char *s)
 
 char *strbuf_take(struct strbuf *sb)
 {
-	char *s = sb->buf;
-	strbuf_init(sb);
+	char *s = sb->buf ? sb->buf : xstrdup("");
+	sb->buf = NULL;
+	sb->len = sb->cap = 0;
 	return s;
 }

@@ -2,7 +2,7 @@
  *
  * struct strbuf lives on the stack or inside another struct: strbuf_init()
  * and strbuf_fini() bracket its life; strbuf_take() hands the string to the
- * caller (who frees it) and leaves the buffer empty. */
+ * caller (who frees it) and ends the buffer's life like strbuf_fini(). */
 #ifndef CSM_UTIL_STRBUF_H
 #define CSM_UTIL_STRBUF_H
 
@@ -25,7 +25,8 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
 /* Appends s as a JSON string literal with quotes (NULL appends null). */
 void strbuf_add_json_str(struct strbuf *sb, const char *s);
-/* Returns the owned string and empties sb. */
+/* Returns the owned string; sb is left finished (nothing to free), and
+ * adding to it again starts a new buffer. */
 char *strbuf_take(struct strbuf *sb);
 
 #endif
