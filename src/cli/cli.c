@@ -19,6 +19,8 @@ const struct cli_command cli_commands[] = {
 	 "import CSV (upsert by record number or key; all or nothing)"},
 	{"export", cmd_export, "export KIND [--format csv|json] [--output FILE]",
 	 "export every record of a kind"},
+	{"party", cmd_party, "party list|add|remove|set|types HOST ...",
+	 "related parties of a case, sold product or install base item"},
 	{"check", cmd_check, "check", "integrity, foreign keys and domain invariants"},
 	{"backup", cmd_backup, "backup FILE", "consistent copy of the database, even while others write"},
 	{NULL, NULL, NULL, NULL},
