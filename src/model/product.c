@@ -102,6 +102,44 @@ LIST_FUNCS(install_base_list, install_base_item, install_base_item_fini)
 LIST_FUNCS(contract_list, contract, contract_fini)
 LIST_FUNCS(entitlement_list, entitlement, entitlement_fini)
 
+static void tree_case_fini(struct tree_case *c)
+{
+	free(c->number);
+	free(c->short_description);
+	free(c->state);
+	free(c->item_number);
+}
+
+static void location_rollup_fini(struct location_rollup *r)
+{
+	free(r->name);
+	free(r->type);
+	free(r->path);
+}
+
+LIST_FUNCS(tree_case_list, tree_case, tree_case_fini)
+LIST_FUNCS(location_rollup_list, location_rollup, location_rollup_fini)
+
+void location_counts_add(struct location_counts *a, const struct location_counts *b)
+{
+	a->items += b->items;
+	a->in_use += b->in_use;
+	a->in_repair += b->in_repair;
+	a->open_cases += b->open_cases;
+}
+
+bool install_base_characteristic_key_valid(const char *key)
+{
+	size_t n = 0;
+
+	if (!key)
+		return false;
+	for (; key[n]; n++)
+		if (!isalnum((unsigned char)key[n]) && key[n] != '_' && key[n] != '-')
+			return false;
+	return n >= 1 && n <= 64;
+}
+
 /* ---- validation ------------------------------------------------------- */
 
 static bool blank(const char *s)

@@ -220,4 +220,53 @@ bool install_base_state_valid(const char *state);
 /* True for the contract states draft, active, expired, canceled. */
 bool contract_state_valid(const char *state);
 
+/* A case on some item of an install base tree ("all cases of a tree"). */
+struct tree_case {
+	int64_t id;               /* case id */
+	char *number;             /* CS0000001 */
+	char *short_description;  /* the case's title */
+	char *state;              /* new, open, ... */
+	int priority;             /* 1 critical .. 4 low */
+	int64_t item_id;          /* the install base item */
+	char *item_number;        /* its number */
+};
+struct tree_case_list {
+	struct tree_case *v; /* n entries */
+	size_t n;
+};
+
+/* Install base counts at a location. */
+struct location_counts {
+	int64_t items;      /* install base items */
+	int64_t in_use;     /* of them in use */
+	int64_t in_repair;  /* of them in repair */
+	int64_t open_cases; /* cases not closed or canceled on those items */
+};
+
+/* A location with its install base counts (the supervisor's roll-up). */
+struct location_rollup {
+	int64_t id;                   /* location id */
+	char *name;                   /* location name */
+	char *type;                   /* site, building, ... */
+	char *path;                   /* "/1/7/" */
+	int depth;                    /* location.depth (0 for a root) */
+	int64_t parent_id;            /* 0 for a root */
+	struct location_counts here;  /* items placed at this very location */
+	struct location_counts total; /* the whole subtree, this location included */
+};
+struct location_rollup_list {
+	struct location_rollup *v; /* n entries */
+	size_t n;
+};
+
+void tree_case_list_fini(struct tree_case_list *l);
+struct tree_case *tree_case_list_add(struct tree_case_list *l);
+void location_rollup_list_fini(struct location_rollup_list *l);
+struct location_rollup *location_rollup_list_add(struct location_rollup_list *l);
+/* Adds b's counts to a. */
+void location_counts_add(struct location_counts *a, const struct location_counts *b);
+
+/* True when key can name a characteristic: 1-64 of [A-Za-z0-9_-]. */
+bool install_base_characteristic_key_valid(const char *key);
+
 #endif
