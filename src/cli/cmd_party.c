@@ -142,7 +142,7 @@ static int party_list(struct cli *cli, int argc, char **argv)
 	bool json = false;
 	int c;
 
-	optind = 1;
+	optind = 0; /* 0: glibc starts afresh, permuting (cli_main parsed with "+") */
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c != 'j')
 			return bad_option("list", argv);
@@ -164,7 +164,8 @@ static int party_list(struct cli *cli, int argc, char **argv)
 }
 
 /* Prints one entry of a host after a change, with its access sentence. */
-static int print_entry(struct store *s, const char *verb, const char *host, int64_t id)
+static int print_entry(struct store *s, const char *verb, const char *prep, const char *host,
+		       int64_t id)
 {
 	struct related_party_list l = {0};
 	struct csm_error err = {0};
@@ -178,8 +179,8 @@ static int print_entry(struct store *s, const char *verb, const char *host, int6
 		if (e->id != id)
 			continue;
 		access = related_party_access_sentence(e);
-		printf("%s %s (%s) on %s as %s (id %lld)\n%s\n", verb, or_dash(e->party_name),
-		       or_dash(e->party_number), host, e->type_name, (long long)e->id, access);
+		printf("%s %s (%s) %s %s as %s (id %lld)\n%s\n", verb, or_dash(e->party_name),
+		       or_dash(e->party_number), prep, host, e->type_name, (long long)e->id, access);
 		free(access);
 	}
 	related_party_list_fini(&l);
@@ -204,7 +205,7 @@ static int party_add(struct cli *cli, int argc, char **argv)
 	int64_t id = 0;
 	int c;
 
-	optind = 1;
+	optind = 0; /* 0: glibc starts afresh, permuting (cli_main parsed with "+") */
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 't': type = optarg; break;
@@ -222,7 +223,7 @@ static int party_add(struct cli *cli, int argc, char **argv)
 		return status;
 	if (party_related_add(s, argv[optind], type, party, name, resp, &id, &err) < 0)
 		return cli_fail(&err, CSM_EX_IOERR);
-	return print_entry(s, "added", argv[optind], id);
+	return print_entry(s, "added", "to", argv[optind], id);
 }
 
 static int party_remove(struct cli *cli, int argc, char **argv)
@@ -239,7 +240,7 @@ static int party_remove(struct cli *cli, int argc, char **argv)
 	int64_t id = 0;
 	int c, rc;
 
-	optind = 1;
+	optind = 0; /* 0: glibc starts afresh, permuting (cli_main parsed with "+") */
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'p': party = optarg; break;
@@ -289,7 +290,7 @@ static int party_set(struct cli *cli, int argc, char **argv)
 	char *end;
 	int c;
 
-	optind = 1;
+	optind = 0; /* 0: glibc starts afresh, permuting (cli_main parsed with "+") */
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'r': change.responsibility = optarg; break;
@@ -315,7 +316,7 @@ static int party_set(struct cli *cli, int argc, char **argv)
 		return status;
 	if (party_related_set(s, argv[optind], id, &change, &err) < 0)
 		return cli_fail(&err, CSM_EX_IOERR);
-	return print_entry(s, "changed", argv[optind], id);
+	return print_entry(s, "changed", "on", argv[optind], id);
 }
 
 /* ---- types ----------------------------------------------------------- */
@@ -335,7 +336,7 @@ static int party_types_cmd(struct cli *cli, int argc, char **argv)
 	bool have_kind = false, json = false;
 	int c;
 
-	optind = 1;
+	optind = 0; /* 0: glibc starts afresh, permuting (cli_main parsed with "+") */
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
