@@ -21,6 +21,8 @@ const struct cli_command cli_commands[] = {
 	 "export every record of a kind"},
 	{"party", cmd_party, "party list|add|remove|set|types HOST ...",
 	 "related parties of a case, sold product or install base item"},
+	{"find", cmd_find, "find TEXT [--kind K] [--limit N] [--json]",
+	 "look up customers, cases, items and products by name, number, email, phone"},
 	{"report", cmd_report, "report install-base [--under LOCATION] [--json]",
 	 "location tree with install base counts (items, in use, in repair, open cases)"},
 	{"check", cmd_check, "check", "integrity, foreign keys and domain invariants"},
