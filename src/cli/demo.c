@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "domain/domain.h"
+#include "ui/ui.h"
 #include "util/xalloc.h"
 
 static char *data_dir_new(void)
@@ -89,10 +90,13 @@ out:
 
 int demo_console(struct cli *cli)
 {
+	struct csm_error err = {0};
 	int status = 0;
 
 	if (!cli_store(cli, 0, &status))
 		return status;
-	fprintf(stderr, "csm: the console is not built yet; see 'csm --help' for commands\n");
-	return CSM_EX_SOFTWARE;
+	status = ui_run(cli->store, &cli->cfg, cli->db_path, &err);
+	if (status < 0)
+		return cli_fail(&err, CSM_EX_SOFTWARE);
+	return status;
 }
