@@ -19,6 +19,8 @@ const struct cli_command cli_commands[] = {
 	 "import CSV (upsert by record number or key; all or nothing)"},
 	{"export", cmd_export, "export KIND [--format csv|json] [--output FILE]",
 	 "export every record of a kind"},
+	{"case", cmd_case, "case new|list|show|transition|comment|assign|update|task|approve ...",
+	 "open, work and close cases ('csm case' alone lists the subcommands)"},
 	{"party", cmd_party, "party list|add|remove|set|types HOST ...",
 	 "related parties of a case, sold product or install base item"},
 	{"find", cmd_find, "find TEXT [--kind K] [--limit N] [--json]",

@@ -307,6 +307,33 @@ char *case_sort_key(const struct case_record *c, enum case_sort s)
 	}
 }
 
+static const char *const queue_names[CASE_QUEUE_COUNT] = {
+	"mine", "groups", "open", "approval", "all",
+};
+
+const char *case_queue_name(enum case_queue q)
+{
+	return (unsigned)q < CASE_QUEUE_COUNT ? queue_names[q] : "?";
+}
+
+int case_queue_parse(const char *s, enum case_queue *out)
+{
+	for (int i = 0; s && i < CASE_QUEUE_COUNT; i++)
+		if (strcmp(s, queue_names[i]) == 0) {
+			*out = (enum case_queue)i;
+			return 0;
+		}
+	return -1;
+}
+
+void case_query_init(struct case_query *q)
+{
+	memset(q, 0, sizeof *q);
+	q->queue = CASE_QUEUE_OPEN;
+	q->state = -1;
+	q->sort = CASE_SORT_PRIORITY;
+}
+
 static const char *const journal_kinds[] = {"comment", "work_note", "system"};
 
 const char *case_journal_kind_name(enum case_journal_kind k)

@@ -183,6 +183,36 @@ int case_sort_parse(const char *s, enum case_sort *out);
  * "2|2026-11-22T10:00:00Z", "CS0000042", or the update time.  Owned. */
 char *case_sort_key(const struct case_record *c, enum case_sort s);
 
+/* The queues of cases an agent works from. */
+enum case_queue {
+	CASE_QUEUE_MINE,     /* assigned to the acting user */
+	CASE_QUEUE_GROUPS,   /* in the groups the acting user is a member of */
+	CASE_QUEUE_OPEN,     /* every case that is not closed or canceled */
+	CASE_QUEUE_APPROVAL, /* approval requested */
+	CASE_QUEUE_ALL,      /* every case, closed and canceled too */
+	CASE_QUEUE_COUNT
+};
+/* "mine", "groups", "open", "approval", "all". */
+const char *case_queue_name(enum case_queue q);
+int case_queue_parse(const char *s, enum case_queue *out);
+
+/* What a case list asks for.  Zero / negative fields are "any". */
+struct case_query {
+	enum case_queue queue;   /* which queue */
+	int64_t user_id;         /* the acting user (mine, groups); 0 matches nothing there */
+	bool unassigned_only;    /* groups queue: only cases nobody is assigned to */
+	int state;               /* an enum case_state, or -1 for the queue's default
+				    (not closed or canceled; every state for "all") */
+	int priority;            /* 1..4, or 0 */
+	int64_t group_id;        /* assignment group, or 0 */
+	int64_t account_id;      /* customer filters, or 0 */
+	int64_t consumer_id;
+	int64_t household_id;
+	enum case_sort sort;     /* order and page key */
+};
+/* The defaults: queue open, any state of it, sorted by priority. */
+void case_query_init(struct case_query *q);
+
 /* A journal entry: customer-visible comment, internal work note, or a
  * system entry (transitions, assignment, approvals). */
 enum case_journal_kind { CASE_JOURNAL_COMMENT, CASE_JOURNAL_WORK_NOTE, CASE_JOURNAL_SYSTEM };
