@@ -192,6 +192,10 @@ void list_set_area(struct list *l, int y, int height)
 {
 	l->y = y;
 	l->height = height > 0 ? height : 1;
+	/* A taller area may show rows not loaded yet. */
+	while (l->more_after && l->top + (size_t)l->height > l->n)
+		if (fetch(l, 1) <= 0)
+			break;
 	keep_visible(l);
 }
 
