@@ -509,7 +509,8 @@ int store_search(struct store *s, const char *text, unsigned kinds_mask, size_t 
 	}
 
 	/* One hit per record: the best of its matched fields. */
-	qsort(cands, n, sizeof *cands, cmp_candidate);
+	if (n) /* qsort(NULL, 0, ...) is undefined (found by tests/fuzz) */
+		qsort(cands, n, sizeof *cands, cmp_candidate);
 	norm_text = normalize(text);
 	ranked = xcalloc(n ? n : 1, sizeof *ranked);
 	for (size_t i = 0; i < n;) {
