@@ -202,7 +202,8 @@ struct case_query {
 	int64_t user_id;         /* the acting user (mine, groups); 0 matches nothing there */
 	bool unassigned_only;    /* groups queue: only cases nobody is assigned to */
 	int state;               /* an enum case_state, or -1 for the queue's default
-				    (not closed or canceled; every state for "all") */
+				    (not closed or canceled; every state for "all"); with
+				    the open queue, a state lists every case in it */
 	int priority;            /* 1..4, or 0 */
 	int64_t group_id;        /* assignment group, or 0 */
 	int64_t account_id;      /* customer filters, or 0 */

@@ -644,6 +644,8 @@ int store_case_task_list(struct store *s, int64_t case_id, struct case_task_list
 	"WHERE c.group_id IN (SELECT gm.group_id FROM group_member gm WHERE gm.user_id = ?1)"     \
 	" AND (?2 = 0 OR c.assigned_to_id IS NULL)"
 #define Q_ANY "WHERE 1"
+/* a positive list, so that the state index finds the open cases */
+#define Q_OPEN "WHERE c.state IN ('new', 'open', 'awaiting_info', 'resolved')"
 #define Q_APPROVAL "WHERE c.approval = 'requested'"
 
 #define K_PRIORITY                                                                                 \
@@ -662,11 +664,11 @@ int store_case_task_list(struct store *s, int64_t case_id, struct case_task_list
 			CASE_COLUMNS q FILTERS K_UPDATED                                           \
 	}
 
-/* [queue][sort]; open and all differ only in ?3. */
+/* [queue][sort] */
 static const char *const list_sql[CASE_QUEUE_COUNT][CASE_SORT_COUNT] = {
 	[CASE_QUEUE_MINE] = LIST_SQL(Q_MINE),
 	[CASE_QUEUE_GROUPS] = LIST_SQL(Q_GROUPS),
-	[CASE_QUEUE_OPEN] = LIST_SQL(Q_ANY),
+	[CASE_QUEUE_OPEN] = LIST_SQL(Q_OPEN),
 	[CASE_QUEUE_APPROVAL] = LIST_SQL(Q_APPROVAL),
 	[CASE_QUEUE_ALL] = LIST_SQL(Q_ANY),
 };
@@ -676,17 +678,20 @@ int store_case_list(struct store *s, const struct case_query *q, const struct pa
 {
 	size_t limit = page_limit(page), got = 0;
 	const char *key = page ? page->after_key : NULL;
+	enum case_queue queue;
 	sqlite3_stmt *st;
 	int rc;
 
 	out->more = false;
 	if ((unsigned)q->queue >= CASE_QUEUE_COUNT || (unsigned)q->sort >= CASE_SORT_COUNT)
 		return csm_error_set(err, CSM_EX_SOFTWARE, "internal error: bad case query");
-	if (!(st = store_stmt(s, list_sql[q->queue][q->sort], err)))
+	/* the open queue with a state filter is that state, open or not */
+	queue = q->queue == CASE_QUEUE_OPEN && q->state >= 0 ? CASE_QUEUE_ALL : q->queue;
+	if (!(st = store_stmt(s, list_sql[queue][q->sort], err)))
 		return -1;
 	sqlite3_bind_int64(st, 1, q->user_id);
 	sqlite3_bind_int(st, 2, q->unassigned_only);
-	sqlite3_bind_int(st, 3, q->queue != CASE_QUEUE_ALL && q->state < 0);
+	sqlite3_bind_int(st, 3, queue != CASE_QUEUE_ALL && q->state < 0);
 	if (q->state >= 0)
 		sqlite3_bind_text(st, 4, case_state_name((enum case_state)q->state), -1,
 				  SQLITE_STATIC);

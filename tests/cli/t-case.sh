@@ -160,6 +160,7 @@ expect_rc 0 "second page"; expect_out "CS0000002" "second page"
 case "$err" in *"more cases"*) fail "second page claims more" ;; esac
 run -d "$db" case list --customer ACCT0000002 --json; json '[c["number"] for c in j] == ["CS0000002"]'
 run -d "$db" case list --state closed --queue all --json; json 'len(j) == 2'
+run -d "$db" case list --state closed --json; json 'len(j) == 2'
 run -d "$db" case list --queue later;  expect_rc 64 "bad queue"
 run -d "$db" case list --state gone;   expect_rc 64 "bad state"
 run -d "$db" case list --customer XX9; expect_rc 66 "unknown customer"

@@ -944,6 +944,10 @@ static void test_queues(void **state)
 	q.state = CASE_CANCELED;
 	assert_int_equal(page_all(s, &q, 10, ids, 64), 1);
 	assert_int_equal(ids[0], 4);
+	/* the open queue asked for a state lists that state */
+	q.queue = CASE_QUEUE_OPEN;
+	assert_int_equal(page_all(s, &q, 10, ids, 64), 1);
+	assert_int_equal(ids[0], 4);
 
 	/* by number and by update time */
 	case_query_init(&q);
