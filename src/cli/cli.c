@@ -15,6 +15,8 @@
 const struct cli_command cli_commands[] = {
 	{"init", cmd_init, "init [--model b2b|b2c|b2b2c] [--industry NAME]",
 	 "create the database (refuses to overwrite one)"},
+	{"seed", cmd_seed, "seed [--scale N] [--seed N]",
+	 "fill a new database with demo data for its model and industry"},
 	{"import", cmd_import, "import KIND FILE.csv [--dry-run]",
 	 "import CSV (upsert by record number or key; all or nothing)"},
 	{"export", cmd_export, "export KIND [--format csv|json] [--output FILE]",

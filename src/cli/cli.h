@@ -50,6 +50,7 @@ const char *cli_os_login(void);
 
 /* The commands (one file each). */
 int cmd_init(struct cli *cli, int argc, char **argv);
+int cmd_seed(struct cli *cli, int argc, char **argv);
 int cmd_check(struct cli *cli, int argc, char **argv);
 int cmd_report(struct cli *cli, int argc, char **argv);
 int cmd_find(struct cli *cli, int argc, char **argv);

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "domain/domain.h"
+#include "domain/seed.h"
 #include "ui/ui.h"
 #include "util/xalloc.h"
 
@@ -74,6 +75,12 @@ int demo_prepare(struct cli *cli, struct csm_error *err)
 	store_set_actor(s, "demo", NULL);
 	if (domain_setup_database(s, cli->cfg.model, cli->cfg.industry, err) < 0)
 		goto out;
+	{
+		/* The demo is always the same world: scale 1, seed 42. */
+		struct seed_options opt = {.scale = 1, .seed = 42};
+		if (domain_seed(s, &opt, err) < 0)
+			goto out;
+	}
 	store_free(&s);
 	if (rename(tmp, cli->db_path) < 0) {
 		csm_error_set(err, CSM_EX_CANTCREAT, "%s: %s", cli->db_path, strerror(errno));
