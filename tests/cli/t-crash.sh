@@ -1,0 +1,114 @@
+# t-crash.sh - kill -9 at random moments of `csm import` and `csm seed`.
+#
+# After every kill the database must open, `csm check` must pass, and the
+# operation must be there whole or not at all: an import of N accounts adds
+# 0 or N rows, a seed leaves the tables as after init or as a full seed.
+# The kill delays are random in 0 .. 1.1 x the time an uninterrupted run
+# takes on this machine (measured first), so the kills land before, during
+# and after the transaction.  CRASH_IMPORT_KILLS / CRASH_SEED_KILLS change
+# how many kill points are tried (defaults 16 and 6).
+. "$(dirname "$0")/lib.sh"
+
+import_kills=${CRASH_IMPORT_KILLS:-16}
+seed_kills=${CRASH_SEED_KILLS:-6}
+rows=${CRASH_ROWS:-4000}
+tried=0      # kill points tried
+mid=0        # of those, kills that hit a running process
+RANDOM=$$
+
+now_ms() { date +%s%3N; }
+
+# kill_after MS CMD...: runs csm in the background, kill -9 after MS ms;
+# sets $hit to 1 when the process was still running.
+kill_after() {
+	local ms=$1
+	shift
+	"$CSM" "$@" >"$T/bg.out" 2>"$T/bg.err" &
+	local pid=$!
+	sleep "$(printf '%d.%03d' $((ms / 1000)) $((ms % 1000)))"
+	hit=0
+	kill -9 "$pid" 2>/dev/null && hit=1
+	wait "$pid" 2>/dev/null
+	tried=$((tried + 1))
+	mid=$((mid + hit))
+}
+
+# check_db DB WHAT: the database opens and `csm check` passes.
+check_db() {
+	run -d "$1" check
+	expect_rc 0 "$2: csm check after the kill"
+	expect_out "ok" "$2: csm check after the kill"
+}
+
+# ---- import ----------------------------------------------------------------
+db="$T/import.db"
+run -d "$db" init --model b2b; expect_rc 0 "init"
+awk -v n="$rows" 'BEGIN {
+	print "number,name,phone,website,notes"
+	for (i = 1; i <= n; i++)
+		printf ",Crash Test Account %d,+1 555 %07d,https://c%d.example,\"note, \"\"quoted\"\"\"\n", i, i, i
+}' >"$T/accounts.csv"
+count() { sql "$db" "SELECT count(*) FROM account"; }
+
+# one uninterrupted import: how long it takes, and that it adds all rows
+before=$(count)
+t0=$(now_ms)
+run -d "$db" import account "$T/accounts.csv"
+dur=$(($(now_ms) - t0))
+expect_rc 0 "reference import"
+checks=$((checks + 1))
+[ "$(count)" -eq $((before + rows)) ] || fail "reference import: $(count) accounts, expected $((before + rows))"
+
+for i in $(seq 1 "$import_kills"); do
+	before=$(count)
+	ms=$((RANDOM % (dur * 11 / 10 + 1)))
+	kill_after "$ms" -d "$db" import account "$T/accounts.csv"
+	check_db "$db" "import kill $i at ${ms} ms"
+	after=$(count)
+	checks=$((checks + 1))
+	if [ "$after" -ne "$before" ] && [ "$after" -ne $((before + rows)) ]; then
+		fail "import kill $i at ${ms} ms: $after accounts, expected $before or $((before + rows))"
+	fi
+	# generated numbers stay unique and gapless: the counter rolls back too
+	checks=$((checks + 1))
+	[ "$(sql "$db" "SELECT count(DISTINCT number) = count(*) AND max(number) = printf('ACCT%07d', count(*)) FROM account")" = 1 ] ||
+		fail "import kill $i: account numbers are not unique and gapless"
+done
+echo "import: $import_kills kill points, reference run ${dur} ms for $rows rows"
+
+# ---- seed ------------------------------------------------------------------
+tables="account contact cases case_journal install_base_item sold_product related_party"
+snapshot() {
+	local q="" sep=""
+	for t in $tables; do
+		q="$q${sep}(SELECT count(*) FROM $t)"
+		sep=" || ',' || "
+	done
+	sql "$1" "SELECT $q"
+}
+ref="$T/seed-ref.db"
+run -d "$ref" init --model b2b; expect_rc 0 "init for the reference seed"
+empty=$(snapshot "$ref")
+t0=$(now_ms)
+run -d "$ref" seed
+dur=$(($(now_ms) - t0))
+expect_rc 0 "reference seed"
+full=$(snapshot "$ref")
+checks=$((checks + 1))
+[ "$full" != "$empty" ] || fail "reference seed added nothing ($full)"
+
+for i in $(seq 1 "$seed_kills"); do
+	sdb="$T/seed-$i.db"
+	run -d "$sdb" init --model b2b; expect_rc 0 "init $i"
+	ms=$((RANDOM % (dur * 11 / 10 + 1)))
+	kill_after "$ms" -d "$sdb" seed
+	check_db "$sdb" "seed kill $i at ${ms} ms"
+	got=$(snapshot "$sdb")
+	checks=$((checks + 1))
+	[ "$got" = "$empty" ] || [ "$got" = "$full" ] ||
+		fail "seed kill $i at ${ms} ms: rows $got, expected $empty (none) or $full (all)"
+	rm -f "$sdb" "$sdb-wal" "$sdb-shm"
+done
+echo "seed: $seed_kills kill points, reference run ${dur} ms"
+echo "kill points tried: $tried ($mid hit a running process)"
+finish
