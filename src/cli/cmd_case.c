@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "cli/cli.h"
 #include "domain/case.h"
@@ -24,7 +25,7 @@ static const char subcommands_usage[] =
 	"               [--item IB] [--sold-product SP] [--product MODEL] [--asset TAG] [--contract CNTR]\n"
 	"               [--priority 1-4] [--channel C] [--category C] [--entitlement ID]\n"
 	"  csm case list [--queue mine|groups|open|approval|all] [--unassigned] [--state S]\n"
-	"               [--priority N] [--group NAME] [--customer NUMBER] [--sort priority|number|updated]\n"
+	"               [--priority N] [--group NAME] [--customer NUMBER] [--sort KEY]\n"
 	"               [--limit N] [--after CASE]\n"
 	"  csm case show CASE [--newest-first]\n"
 	"  csm case transition CASE ACTION [--code C] [--notes TEXT] [--hours N]\n"
@@ -67,6 +68,46 @@ static int parse_int(const char *opt, const char *s, long min, long max, long *o
 }
 
 /* ---- output helpers --------------------------------------------------- */
+
+/* Prints s in exactly cols display columns: cut with "…" when wider,
+ * padded with spaces when narrower, never split inside a character.
+ * Invalid bytes and unprintable characters count one column. */
+static void put_cell(const char *s, int cols)
+{
+	mbstate_t ps;
+	size_t i = 0, n = strlen(s ? s : ""), fit = 0;
+	int w = 0, fit_w = 0, total;
+
+	if (!s)
+		s = "";
+	memset(&ps, 0, sizeof ps);
+	while (i < n) {
+		wchar_t wc;
+		size_t len = mbrtowc(&wc, s + i, n - i, &ps);
+		int cw = 1;
+		if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
+			memset(&ps, 0, sizeof ps);
+			len = 1;
+		} else if ((cw = wcwidth(wc)) < 0) {
+			cw = 1;
+		}
+		if (w + cw <= cols - 1) {
+			fit = i + len; /* what fits with room for the ellipsis */
+			fit_w = w + cw;
+		}
+		w += cw;
+		i += len;
+	}
+	if (w <= cols) {
+		fputs(s, stdout);
+		total = w;
+	} else {
+		printf("%.*s…", (int)fit, s);
+		total = fit_w + 1;
+	}
+	for (; total < cols; total++)
+		putchar(' ');
+}
 
 static void json_key(struct strbuf *sb, const char *key)
 {
@@ -523,8 +564,13 @@ static int case_list(struct cli *cli, struct store *s, const char *sub, struct c
 	case_record_init(&after);
 	if (a->queue && case_queue_parse(a->queue, &q.queue) < 0)
 		return sub_usage("--queue: '%s' is not mine, groups, open, approval or all", a->queue);
-	if (a->sort && case_sort_parse(a->sort, &q.sort) < 0)
-		return sub_usage("--sort: '%s' is not priority, number or updated", a->sort);
+	if (a->sort && case_sort_parse(a->sort, &q.sort) < 0) {
+		fprintf(stderr, "csm: case list: --sort: '%s' is not one of", a->sort);
+		for (int i = 0; i < CASE_SORT_COUNT; i++)
+			fprintf(stderr, "%s %s", i ? "," : "", case_sort_name((enum case_sort)i));
+		fprintf(stderr, "\n");
+		return CSM_EX_USAGE;
+	}
 	if (a->state) {
 		if (case_state_parse(a->state, &st) < 0)
 			return sub_usage("--state: '%s' is not new, open, awaiting_info, resolved, "
@@ -564,12 +610,14 @@ static int case_list(struct cli *cli, struct store *s, const char *sub, struct c
 		for (size_t i = 0; i < l.n; i++) {
 			const struct case_record *c = &l.items[i];
 			char *customer = case_customer_label(c);
-			printf("%s  %d  %-13s  %-30.30s  %-20.20s  %s\n", c->number, c->priority,
-			       case_state_label(c->state), customer,
-			       c->assigned_login ? c->assigned_login
-			       : c->group_name	  ? c->group_name
-						  : "-",
-			       c->short_description);
+			printf("%s  %d  %-13s  ", c->number, c->priority, case_state_label(c->state));
+			put_cell(customer, 36);
+			fputs("  ", stdout);
+			put_cell(c->assigned_login ? c->assigned_login
+				 : c->group_name   ? c->group_name
+						   : "-",
+				 14);
+			printf("  %s\n", c->short_description);
 			free(customer);
 		}
 	}
