@@ -14,24 +14,24 @@
 
 const struct cli_command cli_commands[] = {
 	{"init", cmd_init, "init [--model b2b|b2c|b2b2c] [--industry NAME]",
-	 "create the database (refuses to overwrite one)"},
+	 "create the database (refuses to overwrite one)", NULL},
 	{"seed", cmd_seed, "seed [--scale N] [--seed N]",
-	 "fill a new database with demo data for its model and industry"},
+	 "fill a new database with demo data for its model and industry", NULL},
 	{"import", cmd_import, "import KIND FILE.csv [--dry-run]",
-	 "import CSV (upsert by record number or key; all or nothing)"},
+	 "import CSV (upsert by record number or key; all or nothing)", NULL},
 	{"export", cmd_export, "export KIND [--format csv|json] [--output FILE]",
-	 "export every record of a kind"},
+	 "export every record of a kind", NULL},
 	{"case", cmd_case, "case new|list|show|transition|comment|assign|update|task|approve ...",
-	 "open, work and close cases ('csm case' alone lists the subcommands)"},
+	 "open, work and close cases ('csm case' alone lists the subcommands)", cmd_case_help},
 	{"party", cmd_party, "party list|add|remove|set|types HOST ...",
-	 "related parties of a case, sold product or install base item"},
+	 "related parties of a case, sold product or install base item", cmd_party_help},
 	{"find", cmd_find, "find TEXT [--kind K] [--limit N] [--json]",
-	 "look up customers, cases, items and products by name, number, email, phone"},
+	 "look up customers, cases, items and products by name, number, email, phone", NULL},
 	{"report", cmd_report, "report install-base [--under LOCATION] [--json]",
-	 "location tree with install base counts (items, in use, in repair, open cases)"},
-	{"check", cmd_check, "check", "integrity, foreign keys and domain invariants"},
-	{"backup", cmd_backup, "backup FILE", "consistent copy of the database, even while others write"},
-	{NULL, NULL, NULL, NULL},
+	 "location tree with install base counts (items, in use, in repair, open cases)", NULL},
+	{"check", cmd_check, "check", "integrity, foreign keys and domain invariants", NULL},
+	{"backup", cmd_backup, "backup FILE", "consistent copy of the database, even while others write", NULL},
+	{NULL, NULL, NULL, NULL, NULL},
 };
 
 static void print_help(FILE *f)
@@ -143,7 +143,10 @@ static int run_command(struct cli *cli, int argc, char **argv)
 			continue;
 		for (int i = 1; i < argc; i++)
 			if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-				printf("usage: csm %s\n%s\n", c->usage, c->summary);
+				if (c->help)
+					fputs(c->help, stdout);
+				else
+					printf("usage: csm %s\n%s\n", c->usage, c->summary);
 				return 0;
 			}
 		return c->run(cli, argc, argv);

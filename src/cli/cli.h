@@ -26,7 +26,12 @@ struct cli_command {
 	int (*run)(struct cli *cli, int argc, char **argv);
 	const char *usage;    /* "case new --account ACCT... --short TEXT" */
 	const char *summary;  /* one line for --help */
+	const char *help;     /* full usage for "csm CMD --help", or NULL */
 };
+
+/* Full usage of the commands with subcommands. */
+extern const char cmd_case_help[];
+extern const char cmd_party_help[];
 
 extern const struct cli_command cli_commands[];
 

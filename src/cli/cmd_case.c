@@ -18,7 +18,7 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
-static const char subcommands_usage[] =
+const char cmd_case_help[] =
 	"usage:\n"
 	"  csm case new (--account ACCT [--contact CT] | --contact CT | --consumer CON [--household HOLD]\n"
 	"               | --service-org SO | --requester LOGIN) --short TEXT [--description TEXT]\n"
@@ -45,7 +45,7 @@ static int sub_usage(const char *fmt, const char *arg)
 {
 	fprintf(stderr, "csm: case: ");
 	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\n%s", subcommands_usage);
+	fprintf(stderr, "\n%s", cmd_case_help);
 	for (size_t i = 0; i < case_action_count; i++)
 		fprintf(stderr, "%s%s", i ? ", " : "", case_actions[i].name);
 	fprintf(stderr, ".\n");
@@ -479,7 +479,7 @@ static int parse_args(const struct sub_spec *spec, int argc, char **argv, struct
 		fprintf(stderr, "csm: case %s: expected %s\n", spec->name,
 			spec->min_pos == spec->max_pos && spec->min_pos == 1 ? "one case number"
 			: a->npos < spec->min_pos ? "more arguments" : "fewer arguments");
-		fprintf(stderr, "%s", subcommands_usage);
+		fprintf(stderr, "%s", cmd_case_help);
 		for (size_t i = 0; i < case_action_count; i++)
 			fprintf(stderr, "%s%s", i ? ", " : "", case_actions[i].name);
 		fprintf(stderr, ".\n");

@@ -19,7 +19,7 @@
 #include "domain/party.h"
 #include "util/strbuf.h"
 
-static const char party_usage[] =
+const char cmd_party_help[] =
 	"usage: csm party list HOST [--json]\n"
 	"       csm party add HOST --type NAME --party NUMBER|LOGIN [--name TEXT] "
 	"[--responsibility NAME]\n"
@@ -38,7 +38,7 @@ static int usage(const char *sub, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\n%s", party_usage);
+	fprintf(stderr, "\n%s", cmd_party_help);
 	return CSM_EX_USAGE;
 }
 
