@@ -567,13 +567,20 @@ int store_search_rebuild(struct store *s, struct csm_error *err)
 	static const char fill_sql[] =
 		"INSERT INTO search_fts(rowid, value) SELECT rid, value FROM search_source "
 		"WHERE kind = ?1 AND field = ?2 AND inactive = ?3";
+	static const char automerge_sql[] =
+		"INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', ?1)";
 	static const char optimize_sql[] = "INSERT INTO search_fts(search_fts) VALUES ('optimize')";
 	sqlite3_stmt *st;
 
 	if (store_begin(s, err) < 0)
 		return -1;
 	if (!(st = store_stmt(s, clear_sql, err))
-	    || store_exec_stmt(s, st, err, "clearing the search index") < 0)
+	    || store_exec_stmt(s, st, err, "clearing the search index") < 0
+	    || !(st = store_stmt(s, automerge_sql, err)))
+		goto fail;
+	/* No merging while filling: one 'optimize' at the end is cheaper. */
+	sqlite3_bind_int(st, 1, 0);
+	if (store_exec_stmt(s, st, err, "rebuilding the search index") < 0)
 		goto fail;
 	/* Field by field in ascending rowid order (kind, rank class, field,
 	 * id), so that FTS5 appends instead of flushing on every step back. */
@@ -591,7 +598,11 @@ int store_search_rebuild(struct store *s, struct csm_error *err)
 					if (store_exec_stmt(s, st, err, "rebuilding the search index") < 0)
 						goto fail;
 				}
-	if (!(st = store_stmt(s, optimize_sql, err))
+	if (!(st = store_stmt(s, automerge_sql, err)))
+		goto fail;
+	sqlite3_bind_int(st, 1, 4); /* FTS5's default */
+	if (store_exec_stmt(s, st, err, "rebuilding the search index") < 0
+	    || !(st = store_stmt(s, optimize_sql, err))
 	    || store_exec_stmt(s, st, err, "optimizing the search index") < 0)
 		goto fail;
 	return store_commit(s, err);

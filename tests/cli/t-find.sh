@@ -80,4 +80,28 @@ run --model b2c -d "$db2" find nunez; expect_rc 0 "b2c consumer"; expect_out "co
 run --model b2c -d "$db2" find 555 222 3333; expect_rc 0 "b2c phone"; expect_out "mobile: (555) 222-3333" "b2c phone"
 run --model b2c -d "$db2" find acme --kind account; expect_rc 64 "b2c has no accounts"
 run -d "$db2" check; expect_rc 0 "check after imports"
+
+# a seeded database (bulk load, then the index rebuilt): what the tables hold is found
+db3="$T/seeded.db"
+run -d "$db3" init --model b2b; expect_rc 0 "init for seed"
+run -d "$db3" seed; expect_rc 0 "seed"
+cnum=$(sql "$db3" "SELECT number FROM contact ORDER BY id LIMIT 1")
+cname=$(sql "$db3" "SELECT first_name || ' ' || last_name FROM contact ORDER BY id LIMIT 1")
+cmail=$(sql "$db3" "SELECT substr(email, 1, 10) FROM contact ORDER BY id LIMIT 1")
+run -d "$db3" find "$cname" --kind contact --limit 1000
+expect_rc 0 "seeded name"; expect_out "$cnum" "seeded name"
+run -d "$db3" find "$cmail" --kind contact --limit 1000 --json
+expect_rc 0 "seeded email prefix"; expect_out "\"number\": \"$cnum\"" "seeded email prefix"
+inum=$(sql "$db3" "SELECT number FROM install_base_item WHERE serial_number <> '' ORDER BY id LIMIT 1")
+serial=$(sql "$db3" "SELECT substr(serial_number, 1, length(serial_number) - 1) FROM install_base_item WHERE number = '$inum'")
+run -d "$db3" find "$serial" --kind install_base --limit 1000
+expect_rc 0 "seeded serial prefix"; expect_out "$inum" "seeded serial prefix"
+knum=$(sql "$db3" "SELECT number FROM cases ORDER BY id DESC LIMIT 1")
+run -d "$db3" find "$knum"
+expect_rc 0 "seeded case number"
+[ "$(printf '%s\n' "$out" | sed -n 2p | awk '{print $1, $2}')" = "case $knum" ] || fail "seeded case number is the first hit"
+anum=$(sql "$db3" "SELECT number FROM account ORDER BY id LIMIT 1")
+aname=$(sql "$db3" "SELECT name FROM account WHERE number = '$anum'")
+run -d "$db3" find "$aname" --kind account --json --limit 1
+expect_out "\"number\": \"$anum\"" "seeded account name, exact first"
 finish
