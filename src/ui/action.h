@@ -56,6 +56,14 @@ enum action_group {
 	_(PREV_FIELD, "prev-field", GROUP_EDIT, "", "Go to the previous field") \
 	_(CHOICE_NEXT, "choice-next", GROUP_EDIT, "", "Next choice of a choice field") \
 	_(CHOICE_PREV, "choice-prev", GROUP_EDIT, "", "Previous choice of a choice field") \
+	_(NEXT_TAB, "next-tab", GROUP_MOVE, "tab", "Next tab (the digits 1..9 jump to a tab)") \
+	_(PREV_TAB, "prev-tab", GROUP_MOVE, "", "Previous tab") \
+	_(NEW_CASE, "new-case", GROUP_RECORDS, "case", \
+	  "New case for this customer (on the install base tab: for the selected item)") \
+	_(EDIT, "edit", GROUP_RECORDS, "edit", "Edit this record") \
+	_(ADD, "add", GROUP_RECORDS, "add", "Add a contact (account) or a member (household)") \
+	_(PARENT, "parent", GROUP_RECORDS, "parent", "Go to the parent account") \
+	_(SAVE, "save", GROUP_EDIT, "save", "Save the form") \
 	_(INSERT, "insert", GROUP_INTERNAL, "", "A typed character (in key_event.ch)") \
 	_(MOUSE, "mouse", GROUP_INTERNAL, "", "A mouse event (in key_event)") \
 	_(RESIZE, "resize", GROUP_INTERNAL, "", "The terminal changed size")

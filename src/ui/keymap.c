@@ -66,6 +66,15 @@ static const struct {
 	{"form", "S-Tab Up", ACT_PREV_FIELD},
 	{"form", "C-n", ACT_CHOICE_NEXT},
 	{"form", "C-p", ACT_CHOICE_PREV},
+	{"form", "F2 C-s", ACT_SAVE},
+	/* The customer screen (account, contact, consumer, household). */
+	{"customer", "Enter", ACT_OPEN},
+	{"customer", "Tab", ACT_NEXT_TAB},
+	{"customer", "S-Tab", ACT_PREV_TAB},
+	{"customer", "c", ACT_NEW_CASE},
+	{"customer", "e", ACT_EDIT},
+	{"customer", "a", ACT_ADD},
+	{"customer", "p Backspace", ACT_PARENT},
 };
 
 struct binding {

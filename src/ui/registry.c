@@ -11,6 +11,7 @@
 const struct screen_ops *const screen_registry[] = {
 	&lookup_screen,
 	&help_screen,
+	&customer_screen,
 	NULL,
 };
 
@@ -18,10 +19,10 @@ const struct screen_ops *const screen_registry[] = {
  * ui_open_record() opens .view with the record's kind, id and number;
  * ui_create_record() opens .create with the kind and create = true. */
 const struct record_screens record_screens[SK_COUNT] = {
-	[SK_ACCOUNT] = {.view = NULL, .create = NULL},
-	[SK_CONTACT] = {.view = NULL, .create = NULL},
-	[SK_CONSUMER] = {.view = NULL, .create = NULL},
-	[SK_HOUSEHOLD] = {.view = NULL, .create = NULL},
+	[SK_ACCOUNT] = {.view = &customer_screen, .create = NULL},
+	[SK_CONTACT] = {.view = &customer_screen, .create = NULL},
+	[SK_CONSUMER] = {.view = &customer_screen, .create = NULL},
+	[SK_HOUSEHOLD] = {.view = &customer_screen, .create = NULL},
 	[SK_CASE] = {.view = NULL, .create = NULL},
 	[SK_INSTALL_BASE] = {.view = NULL, .create = NULL},
 	[SK_SOLD_PRODUCT] = {.view = NULL, .create = NULL},

@@ -153,5 +153,6 @@ extern const struct record_screens record_screens[SK_COUNT];
 
 extern const struct screen_ops lookup_screen; /* screens/lookup.c: home */
 extern const struct screen_ops help_screen;   /* screens/help.c */
+extern const struct screen_ops customer_screen; /* screens/customer.c */
 
 #endif

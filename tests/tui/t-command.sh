@@ -14,7 +14,9 @@ keys Enter
 wait_for "No case cs0000043" "a case number that does not exist"
 type_text ":ACCT0000002"
 keys Enter
-wait_for "ACCT0000002: there is no screen for account records yet" "jump to an account"
+wait_for "ACCT0000002  北京电信 (BJT)" "jump to an account opens its customer screen"
+keys Escape
+wait_for "Search:" "Esc from the account goes back to the lookup"
 type_text ":frobnicate"
 keys Enter
 wait_for "Unknown command ':frobnicate'" "unknown command"

@@ -32,7 +32,9 @@ type_text "d"
 wait_for "Nordwind Logistik" "backspace edits the query"
 
 keys Enter
-wait_for "ACCT0000004: there is no screen for account records yet" "Enter on a hit"
+wait_for "ACCT0000004  Nordwind Logistik (NWL)" "Enter on a hit opens the customer screen"
+keys Escape
+wait_for "Search:" "Esc goes back to the lookup"
 keys Escape q
 wait_for "csm-exit=0"
 finish

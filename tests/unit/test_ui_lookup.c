@@ -126,9 +126,9 @@ static void test_enter_opens_after_typing(void **state)
 	/* Enter right after typing answers the text first, then opens. */
 	type(f->ui, "ACCT0000003");
 	key(f->ui, KEYCODE_ENTER);
-	assert_string_equal(ui_message_text(f->ui, &is_error),
-			    "ACCT0000003: there is no screen for account records yet");
+	ui_message_text(f->ui, &is_error);
 	assert_false(is_error);
+	assert_ptr_equal(ui_top(f->ui)->ops, &customer_screen);
 }
 
 static struct search_result fake_hits(size_t n)
@@ -227,8 +227,7 @@ static void test_command_line(void **state)
 	key(f->ui, ':');
 	type(f->ui, "acct0000002");
 	key(f->ui, KEYCODE_ENTER);
-	assert_string_equal(ui_message_text(f->ui, &is_error),
-			    "ACCT0000002: there is no screen for account records yet");
+	assert_ptr_equal(ui_top(f->ui)->ops, &customer_screen);
 	key(f->ui, ':');
 	type(f->ui, "CS0000042");
 	key(f->ui, KEYCODE_ENTER);
