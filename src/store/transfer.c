@@ -36,7 +36,8 @@ enum col_type {
 	T_ENUM,  /* one of `allowed` */
 	T_REF,   /* a key of another record, bound as its id */
 	T_JSON,  /* a JSON object */
-	T_ROLES, /* user roles, space-separated; written by a second step */
+	T_SET,   /* a space-separated set (roles, members) kept in a link table:
+		  * always the last column, written after the record */
 };
 
 #define REQ 1u /* required: a new record needs a value */
@@ -45,10 +46,18 @@ struct xfer_col {
 	const char *name;    /* CSV header */
 	enum col_type type;
 	unsigned flags;      /* REQ */
-	const char *allowed; /* T_ENUM: "a|b|c" */
-	const char *ref;     /* T_REF: SQL returning the id of ?1; what it names */
-	const char *ref_what;
+	const char *allowed; /* T_ENUM, T_SET of names: "a|b|c" */
+	const char *ref;     /* T_REF, T_SET of records: SQL returning the id of ?1 */
+	const char *ref_what;/* what a reference names, for messages */
 	const char *def;     /* value used when empty on insert */
+};
+
+/* How a T_SET column is written: clear the record's set (?1 = record id),
+ * then add each member (?1 = record id, ?2 = the name or the id it
+ * resolves to). */
+struct xfer_set {
+	const char *clear;
+	const char *add;
 };
 
 struct xfer_kind {
@@ -66,6 +75,7 @@ struct xfer_kind {
 	const char *all;             /* every record as CSV text, by id */
 	const char *insert;
 	const char *update;
+	const struct xfer_set *set;  /* how the last column is written, if T_SET */
 };
 
 /* ---- references -------------------------------------------------------- */
@@ -187,13 +197,46 @@ static const struct xfer_col location_cols[] = {
 static const struct xfer_col user_cols[] = {
 	COLR("login", T_TEXT), COLR("name", T_TEXT), COL("email", T_TEXT), COL("phone", T_TEXT),
 	COL("title", T_TEXT), BOOLD("is_external", "0"), BOOLD("active", "1"),
-	{"roles", T_ROLES, 0, "admin|manager|agent|contributor|stakeholder|customer|consumer|viewer",
-	 NULL, NULL, NULL},
+	{"roles", T_SET, 0, "admin|manager|agent|contributor|stakeholder|customer|consumer|viewer",
+	 NULL, "role", NULL},
+};
+static const struct xfer_set user_roles = {
+	"DELETE FROM user_role WHERE user_id = ?1",
+	"INSERT OR IGNORE INTO user_role(user_id, role) VALUES (?1, ?2)",
 };
 #define USER_SELECT                                                                             \
 	"SELECT u.login, u.name, u.email, u.phone, u.title, u.is_external, u.active,"         \
 	" (SELECT group_concat(role, ' ') FROM (SELECT role FROM user_role r"                 \
 	"   WHERE r.user_id = u.id ORDER BY role)) FROM user u"
+
+/* ---- service_organization ---------------------------------------------- */
+
+static const struct xfer_col sorg_cols[] = {
+	COL("number", T_TEXT), COLR("name", T_TEXT), ENUMD("kind", "internal|external", "internal"),
+	REF("parent", REF_SORG, "service organization"), REF("manager", REF_USER, "user"),
+	REF("location", REF_LOCATION, "location"), BOOLD("active", "1"),
+};
+#define SORG_SELECT                                                                             \
+	"SELECT o.number, o.name, o.kind, p.number, u.login,"                                  \
+	" CASE WHEN l.id IS NOT NULL THEN COALESCE(l.external_id, 'LOC' || l.id) END, o.active" \
+	" FROM service_organization o LEFT JOIN service_organization p ON p.id = o.parent_id"  \
+	" LEFT JOIN user u ON u.id = o.manager_id LEFT JOIN location l ON l.id = o.location_id"
+
+/* ---- group ------------------------------------------------------------- */
+
+static const struct xfer_col group_cols[] = {
+	COLR("name", T_TEXT), COL("email", T_TEXT), REF("manager", REF_USER, "user"),
+	BOOLD("active", "1"), {"members", T_SET, 0, NULL, REF_USER, "user", NULL},
+};
+static const struct xfer_set group_members = {
+	"DELETE FROM group_member WHERE group_id = ?1",
+	"INSERT OR IGNORE INTO group_member(group_id, user_id) VALUES (?1, ?2)",
+};
+#define GROUP_SELECT                                                                            \
+	"SELECT g.name, g.email, u.login, g.active,"                                            \
+	" (SELECT group_concat(login, ' ') FROM (SELECT m.login FROM group_member gm"          \
+	"   JOIN user m ON m.id = gm.user_id WHERE gm.group_id = g.id ORDER BY m.login))"      \
+	" FROM assignment_group g LEFT JOIN user u ON u.id = g.manager_id"
 
 /* ---- product ----------------------------------------------------------- */
 
@@ -353,9 +396,14 @@ static const struct xfer_col case_cols[] = {
 
 /* ---- the kinds --------------------------------------------------------- */
 
-#define KIND(nm, cols_, numk, find_, alt_, find_alt_, sel, idcol, ins, upd)                   \
+/* The link tables written for T_SET columns are declared with their kinds
+ * above; the kinds below point at them. */
+
+#define KIND_SET(nm, cols_, numk, find_, alt_, find_alt_, sel, idcol, ins, upd, set)          \
 	{nm, cols_, N(cols_), numk, find_, alt_, find_alt_, NULL, NULL, 0, sel " WHERE " idcol " = ?1", \
-	 sel " ORDER BY " idcol, ins, upd}
+	 sel " ORDER BY " idcol, ins, upd, set}
+#define KIND(nm, cols_, numk, find_, alt_, find_alt_, sel, idcol, ins, upd)                   \
+	KIND_SET(nm, cols_, numk, find_, alt_, find_alt_, sel, idcol, ins, upd, NULL)
 
 static const struct xfer_kind kinds[] = {
 	KIND("location", location_cols, -1, REF_LOCATION, -1, NULL, LOCATION_SELECT, "l.id",
@@ -364,11 +412,21 @@ static const struct xfer_kind kinds[] = {
 	     "UPDATE location SET name = ?2, type = ?3, parent_id = ?4, street = ?5, city = ?6,"
 	     " state = ?7, postal_code = ?8, country = ?9, latitude = ?10, longitude = ?11,"
 	     " active = ?12 WHERE id = ?13"),
-	KIND("user", user_cols, -1, REF_USER, -1, NULL, USER_SELECT, "u.id",
+	KIND_SET("user", user_cols, -1, REF_USER, -1, NULL, USER_SELECT, "u.id",
 	     "INSERT INTO user(login, name, email, phone, title, is_external, active)"
 	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	     "UPDATE user SET login = ?1, name = ?2, email = ?3, phone = ?4, title = ?5,"
-	     " is_external = ?6, active = ?7 WHERE id = ?8"),
+	     " is_external = ?6, active = ?7 WHERE id = ?8", &user_roles),
+	KIND("service_organization", sorg_cols, REC_SERVICE_ORG, REF_SORG, -1, NULL, SORG_SELECT,
+	     "o.id",
+	     "INSERT INTO service_organization(number, name, kind, parent_id, manager_id, location_id,"
+	     " active) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	     "UPDATE service_organization SET number = ?1, name = ?2, kind = ?3, parent_id = ?4,"
+	     " manager_id = ?5, location_id = ?6, active = ?7 WHERE id = ?8"),
+	KIND_SET("group", group_cols, -1, REF_GROUP, -1, NULL, GROUP_SELECT, "g.id",
+	     "INSERT INTO assignment_group(name, email, manager_id, active) VALUES (?1, ?2, ?3, ?4)",
+	     "UPDATE assignment_group SET name = ?1, email = ?2, manager_id = ?3, active = ?4"
+	     " WHERE id = ?5", &group_members),
 	KIND("product", product_cols, -1, REF_PRODUCT, -1, NULL, PRODUCT_SELECT, "p.id",
 	     "INSERT INTO product(model_number, name, kind, category, manufacturer, parent_id,"
 	     " description, active) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -412,7 +470,7 @@ static const struct xfer_kind kinds[] = {
 	 "INSERT INTO household_member(household_id, consumer_id, start_date, end_date, is_primary)"
 	 " VALUES (?1, ?2, ?3, ?4, ?5)",
 	 "UPDATE household_member SET household_id = ?1, consumer_id = ?2, start_date = ?3,"
-	 " end_date = ?4, is_primary = ?5 WHERE id = ?6"},
+	 " end_date = ?4, is_primary = ?5 WHERE id = ?6", NULL},
 	KIND("asset", asset_cols, -1, REF_ASSET, -1, NULL, ASSET_SELECT, "a.id",
 	     "INSERT INTO asset(asset_tag, serial_number, product_id, account_id, consumer_id, status)"
 	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -477,7 +535,7 @@ static const struct xfer_kind kinds[] = {
 };
 
 const char *const transfer_kind_names[] = {
-	"location", "user", "product", "account", "contact", "consumer", "household",
+	"location", "user", "service_organization", "group", "product", "account", "contact", "consumer", "household",
 	"household_member", "asset", "sold_product", "install_base", "contract", "entitlement",
 	"case", NULL,
 };
@@ -597,7 +655,7 @@ static int bind_value(struct store *s, sqlite3_stmt *st, int idx, const struct x
 		return sqlite3_bind_null(st, idx) == SQLITE_OK ? 0 : -1;
 	switch (c->type) {
 	case T_TEXT:
-	case T_ROLES:
+	case T_SET:
 		break;
 	case T_INT: {
 		long long n;
@@ -782,33 +840,55 @@ static int find_existing(struct importer *im, char **vals, int64_t *id, char *wh
 	return rc == SQLITE_ROW;
 }
 
-static int write_roles(struct importer *im, int64_t user_id, const char *roles, size_t line)
+/* Replaces the record's set (roles, group members) with the names in
+ * text; each is checked against the column's list or resolved as a
+ * reference. */
+static int write_set(struct importer *im, int64_t id, const struct xfer_col *c, const char *text,
+		     size_t line)
 {
-	static const char del[] = "DELETE FROM user_role WHERE user_id = ?1";
-	static const char add[] = "INSERT OR IGNORE INTO user_role(user_id, role) VALUES (?1, ?2)";
+	const struct xfer_set *set = im->k->set;
 	struct csm_error err = {0};
-	sqlite3_stmt *st = store_stmt(im->s, del, &err);
+	sqlite3_stmt *st = store_stmt(im->s, set->clear, &err);
 	char *copy, *tok, *save = NULL;
 	int rc = 0;
 
-	if (!st || (sqlite3_bind_int64(st, 1, user_id), store_exec_stmt(im->s, st, &err, "roles") < 0)) {
-		problem(im, "%s:%zu: column \"roles\": %s", im->file, line, err.msg);
+	if (!st || (sqlite3_bind_int64(st, 1, id), store_exec_stmt(im->s, st, &err, c->name) < 0)) {
+		problem(im, "%s:%zu: column \"%s\": %s", im->file, line, c->name, err.msg);
 		return -1;
 	}
-	copy = xstrdup(roles ? roles : "");
+	copy = xstrdup(text ? text : "");
 	for (tok = strtok_r(copy, " ,", &save); tok; tok = strtok_r(NULL, " ,", &save)) {
-		if (!in_list(tok, im->k->cols[im->k->n - 1].allowed)) {
-			problem(im, "%s:%zu: column \"roles\": \"%s\" is not a role (%s)", im->file, line, tok,
-				im->k->cols[im->k->n - 1].allowed);
+		sqlite3_int64 member = 0;
+		if (c->allowed && !in_list(tok, c->allowed)) {
+			problem(im, "%s:%zu: column \"%s\": \"%s\" is not a %s (%s)", im->file, line,
+				c->name, tok, c->ref_what, c->allowed);
 			rc = -1;
 			continue;
 		}
-		if (!(st = store_stmt(im->s, add, &err)))
+		if (c->ref) {
+			sqlite3_stmt *r = store_stmt(im->s, c->ref, &err);
+			if (!r)
+				break;
+			sqlite3_bind_text(r, 1, tok, -1, SQLITE_TRANSIENT);
+			if (sqlite3_step(r) == SQLITE_ROW)
+				member = sqlite3_column_int64(r, 0);
+			sqlite3_reset(r);
+			if (!member) {
+				problem(im, "%s:%zu: column \"%s\": no %s \"%s\"", im->file, line, c->name,
+					c->ref_what, tok);
+				rc = -1;
+				continue;
+			}
+		}
+		if (!(st = store_stmt(im->s, set->add, &err)))
 			break;
-		sqlite3_bind_int64(st, 1, user_id);
-		sqlite3_bind_text(st, 2, tok, -1, SQLITE_TRANSIENT);
-		if (store_exec_stmt(im->s, st, &err, "granting a role") < 0) {
-			problem(im, "%s:%zu: column \"roles\": %s", im->file, line, err.msg);
+		sqlite3_bind_int64(st, 1, id);
+		if (member)
+			sqlite3_bind_int64(st, 2, member);
+		else
+			sqlite3_bind_text(st, 2, tok, -1, SQLITE_TRANSIENT);
+		if (store_exec_stmt(im->s, st, &err, c->name) < 0) {
+			problem(im, "%s:%zu: column \"%s\": %s", im->file, line, c->name, err.msg);
 			rc = -1;
 		}
 	}
@@ -826,8 +906,8 @@ static void import_row(struct importer *im, const struct csv_row *r, struct tran
 	int64_t id = 0;
 	int found, bad = 0;
 	sqlite3_stmt *st = NULL;
-	bool roles_col = k->cols[k->n - 1].type == T_ROLES;
-	size_t nbind = roles_col ? k->n - 1 : k->n;
+	bool set_col = k->cols[k->n - 1].type == T_SET;
+	size_t nbind = set_col ? k->n - 1 : k->n;
 
 	if (r->n != im->n_csv) {
 		problem(im, "%s:%zu: %zu field%s, the header has %zu", im->file, r->line, r->n,
@@ -917,8 +997,8 @@ static void import_row(struct importer *im, const struct csv_row *r, struct tran
 	}
 	if (!found)
 		id = sqlite3_last_insert_rowid(store_db(im->s));
-	if (roles_col && im->present[k->n - 1] >= 0 &&
-	    write_roles(im, id, vals[k->n - 1], r->line) < 0)
+	if (set_col && im->present[k->n - 1] >= 0 &&
+	    write_set(im, id, &k->cols[k->n - 1], vals[k->n - 1], r->line) < 0)
 		goto out;
 	if (found)
 		stats->updated++;
