@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util/clock.h"
@@ -14,6 +15,8 @@
 #include "util/xalloc.h"
 
 #define STMT_SLOTS 512 /* open-addressing table; far more than csm prepares */
+#define BUSY_TIMEOUT_MS 5000 /* SQLite's own wait for a lock, per statement */
+#define LOCK_WAIT_MS 30000   /* how long a write waits for another writer in all */
 
 struct stmt_slot {
 	const char *sql;     /* key: address of the static SQL text */
@@ -28,6 +31,7 @@ struct store {
 	bool audit;                         /* triggers write audit_log when true */
 	bool bulk;                          /* bulk load: audit and index triggers off */
 	int depth;                          /* transaction nesting level */
+	long lock_wait_ms;                  /* see LOCK_WAIT_MS; $CSM_LOCK_WAIT_MS overrides */
 	const char *opened_at;              /* where the outermost transaction began */
 	char *prefix[REC_KIND_COUNT];       /* record-number prefixes */
 	struct stmt_slot slots[STMT_SLOTS]; /* statement cache */
@@ -326,7 +330,8 @@ static int migrate(struct store *s, struct csm_error *err)
 
 static int apply_pragmas(struct store *s, bool readonly, struct csm_error *err)
 {
-	sqlite3_busy_timeout(s->db, 5000);
+	sqlite3_busy_timeout(s->db, s->lock_wait_ms < BUSY_TIMEOUT_MS ? (int)s->lock_wait_ms
+								    : BUSY_TIMEOUT_MS);
 	if (store_exec_script(s, "PRAGMA foreign_keys = ON", err) < 0)
 		return -1;
 	if (!readonly && store_exec_script(s, "PRAGMA journal_mode = WAL", err) < 0)
@@ -370,6 +375,9 @@ struct store *store_open(const char *path, unsigned flags, struct csm_error *err
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
 	s->audit = true;
+	s->lock_wait_ms = LOCK_WAIT_MS;
+	if (getenv("CSM_LOCK_WAIT_MS")) /* tests of a held lock need not wait 30 s */
+		s->lock_wait_ms = atol(getenv("CSM_LOCK_WAIT_MS"));
 	for (int k = 0; k < REC_KIND_COUNT; k++)
 		s->prefix[k] = xstrdup(kinds[k].prefix);
 
@@ -485,12 +493,39 @@ const char *store_prefix(const struct store *s, enum record_kind kind)
 
 /* ---- transactions ----------------------------------------------------- */
 
+static long monotonic_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* BEGIN IMMEDIATE takes the write lock.  SQLite's busy handler waits up to
+ * BUSY_TIMEOUT_MS for it; another process's long import can hold it longer,
+ * so try again until lock_wait_ms have passed, then say so. */
+static int begin_immediate(struct store *s, struct csm_error *err)
+{
+	long start = monotonic_ms();
+	int rc;
+
+	while ((rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK) {
+		if ((rc & 0xff) != SQLITE_BUSY)
+			return store_sqlerr(s, err, "starting a write");
+		if (monotonic_ms() - start >= s->lock_wait_ms)
+			return csm_error_set(err, CSM_EX_IOERR,
+					     "%s: the database is busy: another process has been "
+					     "writing to it for over %ld s; nothing was changed, try again",
+					     s->path, (s->lock_wait_ms + 999) / 1000);
+	}
+	return 0;
+}
+
 int store_begin_at(struct store *s, const char *where, struct csm_error *err)
 {
 	char sql[32];
 
 	if (s->depth == 0) {
-		if (store_exec_script(s, "BEGIN IMMEDIATE", err) < 0)
+		if (begin_immediate(s, err) < 0)
 			return -1;
 		s->opened_at = where;
 	} else {
