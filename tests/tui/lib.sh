@@ -51,6 +51,13 @@ CSV
 		{ echo "import failed" >&2; exit 1; }
 }
 
+# seed_demo [MODEL]: a database made by `csm init` and `csm seed` (the
+# demo data: hundreds of customers, cases and items).
+seed_demo() {
+	"$CSM" --db "$DB" init --model "${1:-b2b}" >/dev/null &&
+		"$CSM" --db "$DB" seed >/dev/null || { echo "init/seed failed" >&2; exit 1; }
+}
+
 # start_shell: the tmux server with one pane running a plain shell.
 start_shell() {
 	tm new-session -d -s t -x "$TUI_WIDTH" -y "$TUI_HEIGHT" "bash --norc --noprofile"
@@ -90,6 +97,17 @@ wait_for() {
 		sleep 0.1
 	done
 	fail "${2:-screen} lacks '$1'"
+	return 1
+}
+
+# wait_line TEXT1 TEXT2 [DESCRIPTION]: polls until one line shows both.
+wait_line() {
+	checks=$((checks + 1))
+	for _ in $(seq 100); do
+		capture | grep -F -- "$1" | grep -qF -- "$2" && return 0
+		sleep 0.1
+	done
+	fail "${3:-screen} has no line with '$1' and '$2'"
 	return 1
 }
 
