@@ -66,6 +66,7 @@ static const struct {
 	{"form", "S-Tab Up", ACT_PREV_FIELD},
 	{"form", "C-n", ACT_CHOICE_NEXT},
 	{"form", "C-p", ACT_CHOICE_PREV},
+	{"form", "Enter", ACT_ACCEPT},
 	{"form", "F2 C-s", ACT_SAVE},
 	/* The customer screen (account, contact, consumer, household). */
 	{"customer", "Enter", ACT_OPEN},
