@@ -277,7 +277,8 @@ char *case_customer_label(const struct case_record *c)
 	return strbuf_take(&sb);
 }
 
-static const char *const sort_names[CASE_SORT_COUNT] = {"priority", "number", "updated"};
+static const char *const sort_names[CASE_SORT_COUNT] = {"priority", "number", "updated",
+							       "opened"};
 
 const char *case_sort_name(enum case_sort s)
 {
@@ -301,6 +302,8 @@ char *case_sort_key(const struct case_record *c, enum case_sort s)
 		return xstrdup(c->number ? c->number : "");
 	case CASE_SORT_UPDATED:
 		return xstrdup(c->updated_at ? c->updated_at : "");
+	case CASE_SORT_OPENED:
+		return xstrdup(c->opened_at ? c->opened_at : "");
 	case CASE_SORT_PRIORITY:
 	default:
 		return xasprintf("%d|%s", c->priority, c->opened_at ? c->opened_at : "");

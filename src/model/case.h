@@ -174,13 +174,15 @@ enum case_sort {
 	CASE_SORT_PRIORITY, /* priority, then opened_at (oldest first) */
 	CASE_SORT_NUMBER,   /* number */
 	CASE_SORT_UPDATED,  /* most recently updated first */
+	CASE_SORT_OPENED,   /* opened_at, oldest first */
 	CASE_SORT_COUNT
 };
-/* "priority", "number", "updated". */
+/* "priority", "number", "updated", "opened". */
 const char *case_sort_name(enum case_sort s);
 int case_sort_parse(const char *s, enum case_sort *out);
 /* The keyset page key of c under sort s (with c->id as the tie breaker):
- * "2|2026-11-22T10:00:00Z", "CS0000042", or the update time.  Owned. */
+ * "2|2026-11-22T10:00:00Z", "CS0000042", the update or the opening time.
+ * Owned. */
 char *case_sort_key(const struct case_record *c, enum case_sort s);
 
 /* The queues of cases an agent works from. */
@@ -210,6 +212,8 @@ struct case_query {
 	int64_t consumer_id;
 	int64_t household_id;
 	enum case_sort sort;     /* order and page key */
+	bool reverse;            /* walk backwards: the rows before the page key (from the
+				    end when it is NULL), nearest first */
 };
 /* The defaults: queue open, any state of it, sorted by priority. */
 void case_query_init(struct case_query *q);

@@ -657,15 +657,39 @@ int store_case_task_list(struct store *s, int64_t case_id, struct case_task_list
 #define K_UPDATED                                                                                  \
 	" AND (?10 IS NULL OR (c.updated_at, c.id) < (?10, ?12))"           \
 	" ORDER BY c.updated_at DESC, c.id DESC LIMIT ?13"
+#define K_OPENED                                                                                   \
+	" AND (?10 IS NULL OR (c.opened_at, c.id) > (?10, ?12))"                                   \
+	" ORDER BY c.opened_at, c.id LIMIT ?13"
+/* The same orders walked backwards (q->reverse): the rows before the key,
+ * nearest first. */
+#define R_PRIORITY                                                                                 \
+	" AND (?10 IS NULL OR (c.priority, c.opened_at, c.id) < (?10, ?11, ?12))"                  \
+	" ORDER BY c.priority DESC, c.opened_at DESC, c.id DESC LIMIT ?13"
+#define R_NUMBER                                                                                   \
+	" AND (?10 IS NULL OR (c.number, c.id) < (?10, ?12))"                                      \
+	" ORDER BY c.number DESC, c.id DESC LIMIT ?13"
+#define R_UPDATED                                                                                  \
+	" AND (?10 IS NULL OR (c.updated_at, c.id) > (?10, ?12))"                                  \
+	" ORDER BY c.updated_at, c.id LIMIT ?13"
+#define R_OPENED                                                                                   \
+	" AND (?10 IS NULL OR (c.opened_at, c.id) < (?10, ?12))"                                   \
+	" ORDER BY c.opened_at DESC, c.id DESC LIMIT ?13"
 
+/* [sort][reverse] for one queue's WHERE clause. */
 #define LIST_SQL(q)                                                                                \
 	{                                                                                          \
-		CASE_COLUMNS q FILTERS K_PRIORITY, CASE_COLUMNS q FILTERS K_NUMBER,                \
-			CASE_COLUMNS q FILTERS K_UPDATED                                           \
+		[CASE_SORT_PRIORITY] = {CASE_COLUMNS q FILTERS K_PRIORITY,                         \
+					CASE_COLUMNS q FILTERS R_PRIORITY},                        \
+		[CASE_SORT_NUMBER] = {CASE_COLUMNS q FILTERS K_NUMBER,                             \
+				      CASE_COLUMNS q FILTERS R_NUMBER},                            \
+		[CASE_SORT_UPDATED] = {CASE_COLUMNS q FILTERS K_UPDATED,                           \
+				       CASE_COLUMNS q FILTERS R_UPDATED},                          \
+		[CASE_SORT_OPENED] = {CASE_COLUMNS q FILTERS K_OPENED,                             \
+				      CASE_COLUMNS q FILTERS R_OPENED},                            \
 	}
 
-/* [queue][sort] */
-static const char *const list_sql[CASE_QUEUE_COUNT][CASE_SORT_COUNT] = {
+/* [queue][sort][reverse] */
+static const char *const list_sql[CASE_QUEUE_COUNT][CASE_SORT_COUNT][2] = {
 	[CASE_QUEUE_MINE] = LIST_SQL(Q_MINE),
 	[CASE_QUEUE_GROUPS] = LIST_SQL(Q_GROUPS),
 	[CASE_QUEUE_OPEN] = LIST_SQL(Q_OPEN),
@@ -687,7 +711,7 @@ int store_case_list(struct store *s, const struct case_query *q, const struct pa
 		return csm_error_set(err, CSM_EX_SOFTWARE, "internal error: bad case query");
 	/* the open queue with a state filter is that state, open or not */
 	queue = q->queue == CASE_QUEUE_OPEN && q->state >= 0 ? CASE_QUEUE_ALL : q->queue;
-	if (!(st = store_stmt(s, list_sql[queue][q->sort], err)))
+	if (!(st = store_stmt(s, list_sql[queue][q->sort][q->reverse], err)))
 		return -1;
 	sqlite3_bind_int64(st, 1, q->user_id);
 	sqlite3_bind_int(st, 2, q->unassigned_only);

@@ -123,7 +123,9 @@ int store_case_task_list(struct store *s, int64_t case_id, struct case_task_list
 /* One page of a queue (see struct case_query), with customer, group and
  * assignee names; page->after_key is case_sort_key() of the last row seen
  * under q->sort and page->after_id its id.  Appends to out; out->more says
- * whether another page follows.  Returns 0 or -1 with err. */
+ * whether another page follows.  With q->reverse the rows before the key
+ * come (from the end when the key is NULL), nearest first, so that a list
+ * can page back up.  Returns 0 or -1 with err. */
 int store_case_list(struct store *s, const struct case_query *q, const struct page_req *page,
 		    struct case_list *out, struct csm_error *err);
 

@@ -64,6 +64,30 @@ enum action_group {
 	_(ADD, "add", GROUP_RECORDS, "add", "Add a contact (account) or a member (household)") \
 	_(PARENT, "parent", GROUP_RECORDS, "parent", "Go to the parent account") \
 	_(SAVE, "save", GROUP_EDIT, "save", "Save the form") \
+	_(SORT, "sort", GROUP_MOVE, "sort", "Cycle the sort order of the list") \
+	_(FILTER, "filter", GROUP_MOVE, "filter", "Filter the list (asks what by)") \
+	_(RELOAD, "reload", GROUP_SCREENS, "", "Read the data of this screen again") \
+	_(CASES_QUEUE_MINE, "queue-mine", GROUP_MOVE, "", "Cases: my open cases") \
+	_(CASES_QUEUE_GROUPS, "queue-groups", GROUP_MOVE, "", "Cases: the open cases of my groups") \
+	_(CASES_QUEUE_OPEN, "queue-open", GROUP_MOVE, "", "Cases: all open cases") \
+	_(CASES_QUEUE_APPROVAL, "queue-approval", GROUP_MOVE, "", "Cases: cases awaiting approval") \
+	_(CASES_NEXT_QUEUE, "next-queue", GROUP_MOVE, "queue", "Cases: the next queue") \
+	_(CASE_TRANSITION, "transition", GROUP_RECORDS, "actions", \
+	  "Case: the state changes possible now, assignment and approval") \
+	_(CASE_COMMENT, "comment", GROUP_RECORDS, "comment", "Case: add a customer-visible comment") \
+	_(CASE_WORK_NOTE, "work-note", GROUP_RECORDS, "note", "Case: add an internal work note") \
+	_(CASE_ASSIGN, "assign", GROUP_RECORDS, "assign", "Case: assign to a group, then a member") \
+	_(CASE_REQUEST_APPROVAL, "request-approval", GROUP_RECORDS, "", "Case: ask for approval") \
+	_(CASE_APPROVE, "approve", GROUP_RECORDS, "", "Case: approve (when approval is requested)") \
+	_(CASE_REJECT, "reject", GROUP_RECORDS, "", "Case: reject (when approval is requested)") \
+	_(CASE_PARTIES, "case-parties", GROUP_RECORDS, "parties", "Case: its related parties") \
+	_(CASE_ACCEPT, "case-accept", GROUP_RECORDS, "", "Case: accept a new case (it opens)") \
+	_(CASE_REQUEST_INFO, "request-info", GROUP_RECORDS, "", \
+	  "Case: ask the customer for information") \
+	_(CASE_RESOLVE, "resolve", GROUP_RECORDS, "", \
+	  "Case: propose a solution (resolution code and notes)") \
+	_(CASE_CLOSE, "close-case", GROUP_RECORDS, "", "Case: close it (resolution notes)") \
+	_(CASE_CANCEL, "cancel-case", GROUP_RECORDS, "", "Case: cancel it") \
 	_(INSERT, "insert", GROUP_INTERNAL, "", "A typed character (in key_event.ch)") \
 	_(MOUSE, "mouse", GROUP_INTERNAL, "", "A mouse event (in key_event)") \
 	_(RESIZE, "resize", GROUP_INTERNAL, "", "The terminal changed size")

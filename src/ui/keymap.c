@@ -66,7 +66,6 @@ static const struct {
 	{"form", "S-Tab Up", ACT_PREV_FIELD},
 	{"form", "C-n", ACT_CHOICE_NEXT},
 	{"form", "C-p", ACT_CHOICE_PREV},
-	{"form", "Enter", ACT_ACCEPT},
 	{"form", "F2 C-s", ACT_SAVE},
 	/* The customer screen (account, contact, consumer, household). */
 	{"customer", "Enter", ACT_OPEN},
@@ -76,6 +75,39 @@ static const struct {
 	{"customer", "e", ACT_EDIT},
 	{"customer", "a", ACT_ADD},
 	{"customer", "p Backspace", ACT_PARENT},
+	/* Dialogs (dialog.c): a line of text, yes/no, pick one. */
+	{"dialog", "Enter", ACT_ACCEPT},
+	{"dialog", "Esc C-g", ACT_BACK},
+	{"confirm", "y Y", ACT_ACCEPT},
+	{"confirm", "Esc", ACT_BACK},
+	{"pick", "Enter", ACT_ACCEPT},
+	{"pick", "Esc", ACT_BACK},
+	/* Case screens: the queues (cases) and one case (case). */
+	{"cases", "Enter", ACT_OPEN},
+	{"cases", "1", ACT_CASES_QUEUE_MINE},
+	{"cases", "2", ACT_CASES_QUEUE_GROUPS},
+	{"cases", "3", ACT_CASES_QUEUE_OPEN},
+	{"cases", "4", ACT_CASES_QUEUE_APPROVAL},
+	{"cases", "Tab", ACT_CASES_NEXT_QUEUE},
+	{"cases", "s", ACT_SORT},
+	{"cases", "f", ACT_FILTER},
+	{"cases", "n", ACT_NEW},
+	{"cases", "F5 C-r", ACT_RELOAD},
+	{"case", "t", ACT_CASE_TRANSITION},
+	{"case", "c", ACT_CASE_COMMENT},
+	{"case", "w", ACT_CASE_WORK_NOTE},
+	{"case", "a", ACT_CASE_ASSIGN},
+	{"case", "r", ACT_CASE_PARTIES},
+	{"case", "O", ACT_CASE_ACCEPT},
+	{"case", "I", ACT_CASE_REQUEST_INFO},
+	{"case", "R", ACT_CASE_RESOLVE},
+	{"case", "C", ACT_CASE_CLOSE},
+	{"case", "X", ACT_CASE_CANCEL},
+	{"case", "P", ACT_CASE_REQUEST_APPROVAL},
+	{"case", "V", ACT_CASE_APPROVE},
+	{"case", "J", ACT_CASE_REJECT},
+	{"case", "F5 C-r", ACT_RELOAD},
+	/* A closed or canceled case: reading keys; the state keys say why not. */
 };
 
 struct binding {

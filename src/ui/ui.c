@@ -196,6 +196,8 @@ void ui_pop(struct ui *ui)
 	if (ui->depth <= 1)
 		return;
 	screen_free(&ui->stack[--ui->depth]);
+	if (ui_top(ui)->ops->resume)
+		ui_top(ui)->ops->resume(ui_top(ui));
 	ui_top(ui)->redraw = true;
 }
 

@@ -1,0 +1,45 @@
+/* cases.h - the cases screen's state, shared with its unit test.
+ *
+ * Four queues (my open cases, my groups' open cases, all open cases,
+ * cases awaiting approval), each a list paged from the database in the
+ * chosen order (priority, opened, updated, number) with optional filters
+ * (state, priority, group).  Enter opens the case view. */
+#ifndef CSM_UI_SCREENS_CASES_H
+#define CSM_UI_SCREENS_CASES_H
+
+#include <stdbool.h>
+
+#include "model/case.h"
+#include "store/case_choices.h"
+#include "ui/dialog.h"
+#include "ui/list.h"
+#include "ui/screen.h"
+
+/* The queues in the order of their keys 1..4. */
+enum cases_queue { CASES_MINE, CASES_GROUPS, CASES_OPEN, CASES_APPROVAL, CASES_QUEUE_COUNT };
+
+/* Widths of the columns; 0 = not shown at this terminal width. */
+struct cases_cols {
+	int number, priority, state, customer, desc, assigned, age;
+	bool long_priority; /* "2 high" rather than "2" */
+};
+
+struct cases_state {
+	struct store *store;          /* the database (borrowed from the console) */
+	enum cases_queue queue;       /* the queue shown */
+	struct case_query q;          /* queue, filters and sort as the store takes them */
+	struct list list;             /* the cases (row data: struct case_record) */
+	bool no_user;                 /* the acting login has no user row */
+	struct dialog dlg;            /* the filter questions */
+	struct case_choice_list groups; /* assignment groups, for the group filter */
+	char group_name[128];         /* the group filter's name ("" = none) */
+	struct cases_cols cols;       /* column widths for the body width */
+};
+
+/* The queue's title ("My open cases"). */
+const char *cases_queue_title(enum cases_queue q);
+
+/* The sort orders in the order the sort key cycles through them. */
+extern const enum case_sort cases_sort_cycle[CASE_SORT_COUNT];
+
+#endif
