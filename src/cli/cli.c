@@ -29,7 +29,9 @@ const struct cli_command cli_commands[] = {
 	 "look up customers, cases, items and products by name, number, email, phone", NULL},
 	{"report", cmd_report, "report install-base [--under LOCATION] [--json]",
 	 "location tree with install base counts (items, in use, in repair, open cases)", NULL},
-	{"check", cmd_check, "check", "integrity, foreign keys and domain invariants", NULL},
+	{"check", cmd_check, "check [--repair]",
+	 "integrity, foreign keys, search index and domain invariants (--repair rebuilds the index)",
+	 NULL},
 	{"backup", cmd_backup, "backup FILE", "consistent copy of the database, even while others write", NULL},
 	{NULL, NULL, NULL, NULL, NULL},
 };

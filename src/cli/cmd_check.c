@@ -1,7 +1,9 @@
 /* csm check: integrity, foreign keys and the domain invariants. */
 #include <stdio.h>
+#include <string.h>
 
 #include "cli/cli.h"
+#include "store/search.h"
 
 static void report(void *ctx, const char *what)
 {
@@ -15,12 +17,23 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 	struct store *s;
 	int status = 0, n;
 
-	(void)argv;
-	if (argc > 1)
+	bool repair = argc == 2 && strcmp(argv[1], "--repair") == 0;
+
+	if (argc > 1 && !repair)
 		return cli_usage("check", "unexpected argument '%s'", argv[1]);
 	s = cli_store(cli, 0, &status);
 	if (!s)
 		return status;
+	if (repair) {
+		/* the one derived structure that can be rebuilt from the tables */
+		if (store_begin(s, &err) < 0 || store_search_rebuild(s, &err) < 0 ||
+		    store_commit(s, &err) < 0) {
+			if (store_txn_depth(s) > 0)
+				store_rollback(s);
+			return cli_fail(&err, CSM_EX_IOERR);
+		}
+		printf("search index rebuilt\n");
+	}
 	n = store_check(s, report, NULL, &err);
 	if (n < 0)
 		return cli_fail(&err, CSM_EX_IOERR);

@@ -5,6 +5,8 @@
 
 #include <stdio.h>
 
+#include "store/search.h"
+
 static const struct {
 	const char *name;
 	const char *sql;
@@ -104,6 +106,15 @@ int store_check(struct store *s, void (*report)(void *ctx, const char *what), vo
 	if ((n = run_rows(s, "PRAGMA foreign_key_check", "foreign key", report, ctx, 0, err)) < 0)
 		return -1;
 	total += n;
+	/* the lookup index must match the tables it is built from */
+	if (store_search_check(s, err) < 0) {
+		if (err->code != CSM_EX_DATAERR)
+			return -1;
+		report(ctx, "search index: out of step with the tables; 'csm check --repair' "
+			    "rebuilds it");
+		total++;
+		csm_error_clear(err);
+	}
 	for (size_t i = 0; i < sizeof invariants / sizeof invariants[0]; i++) {
 		n = run_rows(s, invariants[i].sql, invariants[i].name, report, ctx, 0, err);
 		if (n < 0)

@@ -22,4 +22,16 @@ run -d "$db" backup "$T/copy.db"; expect_rc 73 "backup refuses to overwrite"
 run -d "$db" backup;           expect_rc 64 "backup without file"
 printf 'not a database at all, just some text that is long enough\n' > "$T/junk.db"
 run -d "$T/junk.db" check;     expect_rc 74 "not a database"; expect_err "not a csm database" "not a database"
+
+# a search index out of step is found by check and rebuilt by check --repair
+r="$T/r.db"
+run -d "$r" init;              expect_rc 0 "init for repair"
+sqlite3 "$r" "DROP TRIGGER search_account_insert"
+printf 'number,name\n,Orphaned Search Ltd\n' > "$T/r.csv"
+run -d "$r" import account "$T/r.csv"; expect_rc 0 "import with a broken index trigger"
+run -d "$r" find orphaned;     expect_rc 1 "the record is missing from the index"
+run -d "$r" check;             expect_rc 65 "check finds the stale index"; expect_out "search index: out of step" "check names the index"
+run -d "$r" check --repair;    expect_rc 0 "check --repair"; expect_out "search index rebuilt" "repair"
+run -d "$r" find orphaned;     expect_rc 0 "found after the repair"; expect_out "Orphaned Search Ltd" "found after the repair"
+run -d "$r" check --bogus;     expect_rc 64 "check with a bad option"
 finish
