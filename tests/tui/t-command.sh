@@ -8,7 +8,9 @@ wait_for "Search:"
 keys Escape
 type_text ":CS0000042"
 keys Enter
-wait_for "CS0000042: there is no screen for case records yet" "jump to a case"
+wait_for "CS0000042  Router keeps rebooting" "jump to a case opens the case view"
+keys Escape
+wait_for "Search:" "Esc from the case goes back to the lookup"
 type_text ":cs0000043"
 keys Enter
 wait_for "No case cs0000043" "a case number that does not exist"
