@@ -108,6 +108,13 @@ static const struct {
 	{"case", "J", ACT_CASE_REJECT},
 	{"case", "F5 C-r", ACT_RELOAD},
 	/* A closed or canceled case: reading keys; the state keys say why not. */
+	{"case-readonly", "r", ACT_CASE_PARTIES},
+	{"case-readonly", "O", ACT_CASE_ACCEPT},
+	{"case-readonly", "I", ACT_CASE_REQUEST_INFO},
+	{"case-readonly", "R", ACT_CASE_RESOLVE},
+	{"case-readonly", "C", ACT_CASE_CLOSE},
+	{"case-readonly", "X", ACT_CASE_CANCEL},
+	{"case-readonly", "F5 C-r", ACT_RELOAD},
 
 	/* Install base by location: the tree, then its items (keymap
 	 * install-base-items while the item list has the keys). */
