@@ -31,12 +31,11 @@ static void geometry(const struct dialog *d, struct geom *g)
 	g->x = (cols - g->w) / 2;
 	switch (d->kind) {
 	case DIALOG_PICK: {
-		/* No error row: a pick has nothing to refuse. */
-		int room = rows - 3 - extra;
+		int room = rows - 4 - extra - 1;
 		g->list_h = (int)d->n < room ? (int)d->n : room;
 		if (g->list_h < 1)
 			g->list_h = 1;
-		inner = 1 + extra + g->list_h;
+		inner = 1 + extra + g->list_h + 1;
 		break;
 	}
 	default:

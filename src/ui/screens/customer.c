@@ -1184,6 +1184,13 @@ static void customer_draw(const struct screen *s, WINDOW *w)
 			  st->list.err.msg[0] ? theme_attr(THEME_ERROR) : theme_attr(THEME_DIM));
 }
 
+/* Back on top: a new case, an edit or a new contact may have changed
+ * the counts and the rows. */
+static void customer_resume(struct screen *s)
+{
+	customer_reload(s);
+}
+
 const struct screen_ops customer_screen = {
 	.name = "customer",
 	.title = "Customer",
@@ -1194,4 +1201,5 @@ const struct screen_ops customer_screen = {
 	.layout = customer_layout,
 	.draw = customer_draw,
 	.handle = customer_handle,
+	.resume = customer_resume,
 };
