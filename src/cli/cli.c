@@ -33,6 +33,8 @@ const struct cli_command cli_commands[] = {
 	 "integrity, foreign keys, search index and domain invariants (--repair rebuilds the index)",
 	 NULL},
 	{"backup", cmd_backup, "backup FILE", "consistent copy of the database, even while others write", NULL},
+	{"restore", cmd_restore, "restore FILE [--dry-run]",
+	 "put a checked backup back (the replaced database is kept beside it)", NULL},
 	{NULL, NULL, NULL, NULL, NULL},
 };
 

@@ -188,6 +188,11 @@ int store_sqlerr(struct store *s, struct csm_error *err, const char *what)
 		return csm_error_set(err, CSM_EX_IOERR, "%s: the database is read-only", what);
 	case SQLITE_FULL:
 		return csm_error_set(err, CSM_EX_IOERR, "%s: the disk is full", what);
+	case SQLITE_IOERR: {
+		int e = sqlite3_system_errno(s->db);
+		return csm_error_set(err, CSM_EX_IOERR, "%s: cannot read or write %s: %s", what,
+				     s->path, e ? strerror(e) : msg);
+	}
 	case SQLITE_NOTADB:
 	case SQLITE_CORRUPT:
 		return csm_error_set(err, CSM_EX_IOERR, "%s: %s is not a csm database (%s)", what,
@@ -328,10 +333,64 @@ static int migrate(struct store *s, struct csm_error *err)
 
 /* ---- open and close --------------------------------------------------- */
 
+/* Refuses, before anything is written to it (journal_mode=WAL changes the
+ * file), a file that is not a csm database: not SQLite at all, SQLite
+ * without the csm schema (an empty file, another program's database), or
+ * the schema of a newer csm. */
+static int check_is_csm(struct store *s, struct csm_error *err)
+{
+	int have = store_schema_version(s);
+	int want = store_latest_schema_version();
+
+	if (have < 0)
+		return store_sqlerr(s, err, "reading the schema version");
+	if (have == 0)
+		return csm_error_set(err, CSM_EX_NOINPUT,
+				     "%s: not a csm database (it has no csm schema); nothing was "
+				     "changed (create one with 'csm init')",
+				     s->path);
+	if (have > want)
+		return csm_error_set(err, CSM_EX_CONFIG,
+				     "%s: the database has schema version %d, newer than this csm "
+				     "(%d); upgrade csm",
+				     s->path, have, want);
+	return 0;
+}
+
+/* Refuses to open for writing what cannot be written, with a message that
+ * says so, rather than SQLite's "attempt to write a readonly database" at
+ * the first write; WAL needs the -wal and -shm files beside the database. */
+static int check_writable(const char *path, struct csm_error *err)
+{
+	char side[4096], dir[4096];
+	const char *slash = strrchr(path, '/');
+
+	if (access(path, W_OK) != 0)
+		return csm_error_set(err, CSM_EX_IOERR,
+				     "%s: the database is read-only (%s); nothing was changed", path,
+				     strerror(errno));
+	snprintf(side, sizeof side, "%s-wal", path);
+	if (access(side, W_OK) == 0) {
+		snprintf(side, sizeof side, "%s-shm", path);
+		if (access(side, W_OK) == 0)
+			return 0;
+	}
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else if (slash == path)
+		snprintf(dir, sizeof dir, "/");
+	else
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+	if (access(dir, W_OK | X_OK) != 0)
+		return csm_error_set(err, CSM_EX_IOERR,
+				     "%s: the directory %s is read-only (%s): csm writes its log (%s-wal) "
+				     "beside the database; nothing was changed",
+				     path, dir, strerror(errno), path);
+	return 0;
+}
+
 static int apply_pragmas(struct store *s, bool readonly, struct csm_error *err)
 {
-	sqlite3_busy_timeout(s->db, s->lock_wait_ms < BUSY_TIMEOUT_MS ? (int)s->lock_wait_ms
-								    : BUSY_TIMEOUT_MS);
 	if (store_exec_script(s, "PRAGMA foreign_keys = ON", err) < 0)
 		return -1;
 	if (!readonly && store_exec_script(s, "PRAGMA journal_mode = WAL", err) < 0)
@@ -369,6 +428,8 @@ struct store *store_open(const char *path, unsigned flags, struct csm_error *err
 			csm_error_set(err, CSM_EX_NOINPUT, "%s: not a regular file", path);
 			return NULL;
 		}
+		if (!(flags & STORE_READONLY) && check_writable(path, err) < 0)
+			return NULL;
 		oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	}
 
@@ -390,6 +451,10 @@ struct store *store_open(const char *path, unsigned flags, struct csm_error *err
 		goto fail;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, s->lock_wait_ms < BUSY_TIMEOUT_MS ? (int)s->lock_wait_ms
+								    : BUSY_TIMEOUT_MS);
+	if (!(flags & (STORE_CREATE | STORE_NO_MIGRATE)) && check_is_csm(s, err) < 0)
+		goto fail;
 	if (register_functions(s) < 0) {
 		store_sqlerr(s, err, "registering functions");
 		goto fail;
@@ -544,8 +609,20 @@ int store_commit(struct store *s, struct csm_error *err)
 	if (s->depth <= 0)
 		return csm_error_set(err, CSM_EX_SOFTWARE, "internal error: commit without begin");
 	if (s->depth == 1) {
-		if (store_exec_script(s, "COMMIT", err) < 0)
+		if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+			/* a failed COMMIT (disk full, I/O error) may leave the
+			 * transaction open: end it, nothing of it is kept */
+			store_sqlerr(s, err, "saving the changes");
+			if (err) {
+				size_t n = strlen(err->msg);
+				snprintf(err->msg + n, sizeof err->msg - n, "; nothing was changed");
+			}
+			if (!sqlite3_get_autocommit(s->db))
+				sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+			s->depth = 0;
+			s->opened_at = NULL;
 			return -1;
+		}
 		s->opened_at = NULL;
 	} else {
 		snprintf(sql, sizeof sql, "RELEASE sp%d", s->depth - 1);

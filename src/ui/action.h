@@ -88,6 +88,23 @@ enum action_group {
 	  "Case: propose a solution (resolution code and notes)") \
 	_(CASE_CLOSE, "close-case", GROUP_RECORDS, "", "Case: close it (resolution notes)") \
 	_(CASE_CANCEL, "cancel-case", GROUP_RECORDS, "", "Case: cancel it") \
+	_(EXPAND, "expand", GROUP_MOVE, "expand", "Tree: expand the selected location") \
+	_(COLLAPSE, "collapse", GROUP_MOVE, "", \
+	  "Tree: collapse the location (when collapsed: go to its parent)") \
+	_(TOGGLE_EXPAND, "toggle-expand", GROUP_MOVE, "", "Tree: expand or collapse the location") \
+	_(SWITCH_PANE, "switch-pane", GROUP_MOVE, "pane", \
+	  "Install base: switch between the tree and the items") \
+	_(ITEMS_SCOPE, "items-scope", GROUP_MOVE, "scope", \
+	  "Install base: the items at the location only, or everywhere under it") \
+	_(REPAIR_CASE, "repair-case", GROUP_RECORDS, "case", "Item: open a repair case for it") \
+	_(RELATED_PARTIES, "related-parties", GROUP_RECORDS, "parties", \
+	  "Item or sold product: its related parties") \
+	_(PARTY_ADD, "add-party", GROUP_RECORDS, "add", \
+	  "Related parties: add one (type, then the party, then a relationship name)") \
+	_(PARTY_RESPONSIBILITY, "set-responsibility", GROUP_RECORDS, "resp", \
+	  "Related parties: change the responsibility of the selected one") \
+	_(PARTY_REMOVE, "remove-party", GROUP_RECORDS, "remove", \
+	  "Related parties: remove the selected one (asks first)") \
 	_(INSERT, "insert", GROUP_INTERNAL, "", "A typed character (in key_event.ch)") \
 	_(MOUSE, "mouse", GROUP_INTERNAL, "", "A mouse event (in key_event)") \
 	_(RESIZE, "resize", GROUP_INTERNAL, "", "The terminal changed size")

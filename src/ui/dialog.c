@@ -31,11 +31,12 @@ static void geometry(const struct dialog *d, struct geom *g)
 	g->x = (cols - g->w) / 2;
 	switch (d->kind) {
 	case DIALOG_PICK: {
-		int room = rows - 4 - extra - 1;
+		/* No error row: a pick has nothing to refuse. */
+		int room = rows - 3 - extra;
 		g->list_h = (int)d->n < room ? (int)d->n : room;
 		if (g->list_h < 1)
 			g->list_h = 1;
-		inner = 1 + extra + g->list_h + 1;
+		inner = 1 + extra + g->list_h;
 		break;
 	}
 	default:

@@ -109,6 +109,42 @@ static const struct {
 	{"case", "J", ACT_CASE_REJECT},
 	{"case", "F5 C-r", ACT_RELOAD},
 	/* A closed or canceled case: reading keys; the state keys say why not. */
+	{"case-readonly", "r", ACT_CASE_PARTIES},
+	{"case-readonly", "O", ACT_CASE_ACCEPT},
+	{"case-readonly", "I", ACT_CASE_REQUEST_INFO},
+	{"case-readonly", "R", ACT_CASE_RESOLVE},
+	{"case-readonly", "C", ACT_CASE_CLOSE},
+	{"case-readonly", "X", ACT_CASE_CANCEL},
+	{"case-readonly", "F5 C-r", ACT_RELOAD},
+
+	/* Install base by location: the tree, then its items (keymap
+	 * install-base-items while the item list has the keys). */
+	{"install-base", "Enter", ACT_TOGGLE_EXPAND},
+	{"install-base", "Right +", ACT_EXPAND},
+	{"install-base", "Left -", ACT_COLLAPSE},
+	{"install-base", "Tab", ACT_SWITCH_PANE},
+	{"install-base", "s", ACT_ITEMS_SCOPE},
+	{"install-base", "f", ACT_FILTER},
+	{"install-base", "F5 C-r", ACT_RELOAD},
+	{"install-base-items", "Enter", ACT_OPEN},
+	{"install-base-items", "Tab", ACT_SWITCH_PANE},
+	{"install-base-items", "s", ACT_ITEMS_SCOPE},
+	{"install-base-items", "f", ACT_FILTER},
+	{"install-base-items", "F5 C-r", ACT_RELOAD},
+	/* One install base item. */
+	{"item", "Enter", ACT_OPEN},
+	{"item", "Tab Right", ACT_NEXT_TAB},
+	{"item", "S-Tab Left", ACT_PREV_TAB},
+	{"item", "c", ACT_REPAIR_CASE},
+	{"item", "r", ACT_RELATED_PARTIES},
+	{"item", "F5 C-r", ACT_RELOAD},
+	/* Related parties of a case, sold product or item; the party picker. */
+	{"parties", "a Ins", ACT_PARTY_ADD},
+	{"parties", "e", ACT_PARTY_RESPONSIBILITY},
+	{"parties", "d Del", ACT_PARTY_REMOVE},
+	{"parties", "F5 C-r", ACT_RELOAD},
+	{"parties-pick", "Enter", ACT_ACCEPT},
+	{"parties-pick", "Esc C-g", ACT_BACK},
 };
 
 struct binding {

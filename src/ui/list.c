@@ -139,11 +139,13 @@ static int fetch(struct list *l, int dir)
 	}
 	reserve(l, l->n + got.n);
 	if (dir > 0) {
-		memcpy(l->rows + l->n, got.v, got.n * sizeof *got.v);
+		if (got.n) /* an empty page may leave both pointers NULL */
+			memcpy(l->rows + l->n, got.v, got.n * sizeof *got.v);
 		l->n += got.n;
 		l->more_after = got.n >= want;
 	} else {
-		memmove(l->rows + got.n, l->rows, l->n * sizeof *l->rows);
+		if (l->n)
+			memmove(l->rows + got.n, l->rows, l->n * sizeof *l->rows);
 		for (size_t i = 0; i < got.n; i++)
 			l->rows[got.n - 1 - i] = got.v[i];
 		l->n += got.n;

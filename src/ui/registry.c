@@ -13,6 +13,8 @@ const struct screen_ops *const screen_registry[] = {
 	&help_screen,
 	&customer_screen,
 	&case_entry_screen,
+	&install_base_screen,
+	&parties_screen, /* found by name from the case view */
 	&cases_screen,
 	&case_view_screen,
 	NULL,
@@ -27,7 +29,7 @@ const struct record_screens record_screens[SK_COUNT] = {
 	[SK_CONSUMER] = {.view = &customer_screen, .create = NULL},
 	[SK_HOUSEHOLD] = {.view = &customer_screen, .create = NULL},
 	[SK_CASE] = {.view = &case_view_screen, .create = &case_entry_screen},
-	[SK_INSTALL_BASE] = {.view = NULL, .create = NULL},
+	[SK_INSTALL_BASE] = {.view = &item_screen, .create = NULL},
 	[SK_SOLD_PRODUCT] = {.view = NULL, .create = NULL},
 };
 

@@ -160,5 +160,10 @@ extern const struct screen_ops cases_screen;     /* screens/cases.c: the case qu
 extern const struct screen_ops case_view_screen; /* screens/case_view.c: one case */
 extern const struct screen_ops customer_screen; /* screens/customer.c */
 extern const struct screen_ops case_entry_screen; /* screens/case_entry.c */
+extern const struct screen_ops install_base_screen; /* screens/install_base.c: by location */
+extern const struct screen_ops item_screen;         /* screens/item.c: one install base item */
+/* screens/parties.c: the related parties of the host named by arg.kind
+ * (SK_CASE, SK_SOLD_PRODUCT or SK_INSTALL_BASE) and arg.number (or arg.id). */
+extern const struct screen_ops parties_screen;
 
 #endif
