@@ -661,8 +661,13 @@ static void item_draw(const struct screen *s, WINDOW *w)
 		char label[48];
 		bool cur = t == (int)st->tab;
 
-		snprintf(label, sizeof label, s->cols >= 70 ? "%d %s (%zu)" : "%d %.4s %zu", t + 1,
-			 tab_names[t], t == ITAB_DETAILS ? st->n_rows[t] - 1 : st->n_rows[t]);
+		size_t n = t == ITAB_DETAILS ? st->n_rows[t] - 1 : st->n_rows[t];
+
+		/* Narrow: only the current tab is named, the others are digits. */
+		if (s->cols >= 70 || cur)
+			snprintf(label, sizeof label, "%d %s (%zu)", t + 1, tab_names[t], n);
+		else
+			snprintf(label, sizeof label, "%d", t + 1);
 		x = draw_str(w, st->facts_h, x + 1, label, right - x - 1,
 			     cur ? theme_attr(THEME_SELECTED) : theme_attr(THEME_DIM));
 	}
