@@ -6,17 +6,28 @@
 # The kill delays are random in 0 .. 1.1 x the time an uninterrupted run
 # takes on this machine (measured first), so the kills land before, during
 # and after the transaction.  CRASH_IMPORT_KILLS / CRASH_SEED_KILLS change
-# how many kill points are tried (defaults 16 and 6).
+# how many kill points are tried (defaults 16 and 6); on a slow machine (a
+# sanitizer build, a loaded CI box) each phase stops early once it has used
+# its share of CRASH_BUDGET_S seconds (default 60) and tried at least a
+# third of its points.
 . "$(dirname "$0")/lib.sh"
 
 import_kills=${CRASH_IMPORT_KILLS:-16}
 seed_kills=${CRASH_SEED_KILLS:-6}
 rows=${CRASH_ROWS:-4000}
+budget_ms=$((${CRASH_BUDGET_S:-60} * 1000))
 tried=0      # kill points tried
 mid=0        # of those, kills that hit a running process
 RANDOM=$$
 
 now_ms() { date +%s%3N; }
+start_ms=$(now_ms)
+
+# over_budget DONE WANTED SHARE: true when this phase may stop (at least a
+# third of its points done and the elapsed time past SHARE of the budget)
+over_budget() {
+	[ $(($1 * 3)) -ge "$2" ] && [ $(($(now_ms) - start_ms)) -ge $((budget_ms * $3 / 100)) ]
+}
 
 # kill_after MS CMD...: runs csm in the background, kill -9 after MS ms;
 # sets $hit to 1 when the process was still running.
@@ -59,7 +70,10 @@ expect_rc 0 "reference import"
 checks=$((checks + 1))
 [ "$(count)" -eq $((before + rows)) ] || fail "reference import: $(count) accounts, expected $((before + rows))"
 
+done_import=0
 for i in $(seq 1 "$import_kills"); do
+	over_budget "$done_import" "$import_kills" 55 && break
+	done_import=$i
 	before=$(count)
 	ms=$((RANDOM % (dur * 11 / 10 + 1)))
 	kill_after "$ms" -d "$db" import account "$T/accounts.csv"
@@ -74,7 +88,7 @@ for i in $(seq 1 "$import_kills"); do
 	[ "$(sql "$db" "SELECT count(DISTINCT number) = count(*) AND max(number) = printf('ACCT%07d', count(*)) FROM account")" = 1 ] ||
 		fail "import kill $i: account numbers are not unique and gapless"
 done
-echo "import: $import_kills kill points, reference run ${dur} ms for $rows rows"
+echo "import: $done_import kill points, reference run ${dur} ms for $rows rows"
 
 # ---- seed ------------------------------------------------------------------
 tables="account contact cases case_journal install_base_item sold_product related_party"
@@ -97,7 +111,10 @@ full=$(snapshot "$ref")
 checks=$((checks + 1))
 [ "$full" != "$empty" ] || fail "reference seed added nothing ($full)"
 
+done_seed=0
 for i in $(seq 1 "$seed_kills"); do
+	over_budget "$done_seed" "$seed_kills" 100 && break
+	done_seed=$i
 	sdb="$T/seed-$i.db"
 	run -d "$sdb" init --model b2b; expect_rc 0 "init $i"
 	ms=$((RANDOM % (dur * 11 / 10 + 1)))
@@ -109,6 +126,6 @@ for i in $(seq 1 "$seed_kills"); do
 		fail "seed kill $i at ${ms} ms: rows $got, expected $empty (none) or $full (all)"
 	rm -f "$sdb" "$sdb-wal" "$sdb-shm"
 done
-echo "seed: $seed_kills kill points, reference run ${dur} ms"
+echo "seed: $done_seed kill points, reference run ${dur} ms"
 echo "kill points tried: $tried ($mid hit a running process)"
 finish
