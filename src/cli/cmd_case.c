@@ -39,16 +39,15 @@ const char cmd_case_help[] =
 	"  csm case request-approval CASE [--approver LOGIN]\n"
 	"  csm case approve|reject CASE [--comment TEXT]\n"
 	"Changes take --expect-version N to refuse a case changed since version N.\n"
-	"Every subcommand takes --json.  Actions: ";
+	"Every subcommand takes --json.\n"
+	"Actions of transition: accept (or assign), request_info, customer_update, reopen,\n"
+	"  propose_solution (or resolve), accept_solution, reject_solution, close, cancel.\n";
 
 static int sub_usage(const char *fmt, const char *arg)
 {
 	fprintf(stderr, "csm: case: ");
 	fprintf(stderr, fmt, arg);
 	fprintf(stderr, "\n%s", cmd_case_help);
-	for (size_t i = 0; i < case_action_count; i++)
-		fprintf(stderr, "%s%s", i ? ", " : "", case_actions[i].name);
-	fprintf(stderr, ".\n");
 	return CSM_EX_USAGE;
 }
 
@@ -480,9 +479,6 @@ static int parse_args(const struct sub_spec *spec, int argc, char **argv, struct
 			spec->min_pos == spec->max_pos && spec->min_pos == 1 ? "one case number"
 			: a->npos < spec->min_pos ? "more arguments" : "fewer arguments");
 		fprintf(stderr, "%s", cmd_case_help);
-		for (size_t i = 0; i < case_action_count; i++)
-			fprintf(stderr, "%s%s", i ? ", " : "", case_actions[i].name);
-		fprintf(stderr, ".\n");
 		return CSM_EX_USAGE;
 	}
 	return 0;

@@ -17,7 +17,12 @@ json() {
 
 # usage errors need no database
 run -d "$db" case;                   expect_rc 64 "no subcommand"; expect_err "usage:" "no subcommand"
-expect_err "Actions: accept, request_info" "no subcommand lists the actions"
+expect_err "Actions of transition: accept (or assign), request_info" "no subcommand lists the actions"
+run -d "$db" case --help;            expect_rc 0 "case --help"
+expect_out "propose_solution (or resolve), accept_solution, reject_solution, close, cancel." "case --help lists the actions"
+checks=$((checks + 1))
+[ "$("$CSM" case --help | tail -c 1 | od -An -tx1 | tr -d ' ')" = 0a ] \
+	|| fail "case --help does not end with a newline"
 run -d "$db" case frob;              expect_rc 64 "unknown subcommand"; expect_err "'frob' is not a case subcommand" "unknown subcommand"
 run -d "$db" case show;              expect_rc 64 "show without number"; expect_err "expected one case number" "show without number"
 run -d "$db" case new --priority 9 --short x; expect_rc 64 "bad priority"; expect_err "'9' is not a number from 1 to 4" "bad priority"

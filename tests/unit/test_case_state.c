@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli.h"
 #include "model/case.h"
 
 /* domain.md section 3, written out independently of the table: for each
@@ -218,6 +219,21 @@ static void test_sort_keys(void **state)
 	assert_int_equal(c.entitlement_remaining, -1);
 }
 
+/* 'csm case --help' names every action of the table and its alias, and the
+ * text ends with a newline (it once stopped at "Actions: "). */
+static void test_help_names_every_action(void **state)
+{
+	(void)state;
+	size_t len = strlen(cmd_case_help);
+
+	assert_true(len > 0 && cmd_case_help[len - 1] == '\n');
+	for (size_t i = 0; i < case_action_count; i++) {
+		assert_non_null(strstr(cmd_case_help, case_actions[i].name));
+		if (case_actions[i].alias)
+			assert_non_null(strstr(cmd_case_help, case_actions[i].alias));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -227,6 +243,7 @@ int main(void)
 		cmocka_unit_test(test_required_fields),
 		cmocka_unit_test(test_agrees_with_schema),
 		cmocka_unit_test(test_sort_keys),
+		cmocka_unit_test(test_help_names_every_action),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
