@@ -761,6 +761,113 @@ static void problem(struct importer *im, const char *fmt, ...)
 	im->report(im->ctx, msg);
 }
 
+/* The CSV column a schema column stands for: "code" -> code, "account_id"
+ * -> account, "install_base_item_id" -> install_base; -1 when the kind has
+ * no such column. */
+static int col_of_sql(const struct xfer_kind *k, const char *sqlcol, size_t len)
+{
+	if (len > 3 && strncmp(sqlcol + len - 3, "_id", 3) == 0)
+		len -= 3;
+	for (size_t i = 0; i < k->n; i++)
+		if (strlen(k->cols[i].name) == len && strncmp(k->cols[i].name, sqlcol, len) == 0)
+			return (int)i;
+	if (len > 5 && strncmp(sqlcol + len - 5, "_item", 5) == 0) /* install_base_item_id */
+		return col_of_sql(k, sqlcol, len - 5);
+	return -1;
+}
+
+/* A rule "a_id IS NOT NULL OR b_id IS NOT NULL ..." (a record needs one of
+ * several references) said as the CSV columns it names.  Returns true when
+ * the rule has that shape and `out` was written. */
+static bool any_of_rule(const struct xfer_kind *k, const char *rule, char *out, size_t n)
+{
+	static const char tail[] = " IS NOT NULL";
+	struct strbuf cols;
+	const char *p = rule;
+	bool ok = true;
+
+	strbuf_init(&cols);
+	while (ok && *p) {
+		size_t len = strspn(p, "abcdefghijklmnopqrstuvwxyz_");
+		int c = col_of_sql(k, p, len);
+
+		if (c < 0 || strncmp(p + len, tail, sizeof tail - 1) != 0) {
+			ok = false;
+			break;
+		}
+		strbuf_addf(&cols, "%s%s", cols.len ? ", " : "", k->cols[c].name);
+		p += len + sizeof tail - 1;
+		if (strncmp(p, " OR ", 4) == 0)
+			p += 4;
+		else if (*p)
+			ok = false;
+	}
+	if (ok)
+		snprintf(out, n, "a new %s needs a value in one of the columns %s", k->name,
+			 cols.buf);
+	strbuf_fini(&cols);
+	return ok;
+}
+
+/* Says why a write broke a constraint in the words of the CSV file (the
+ * column and its value) rather than SQLite's ("UNIQUE constraint failed:
+ * account.code").  Falls back to SQLite's text with `what` in front. */
+static void constraint_why(struct importer *im, const char *what, char **vals, char *out,
+			   size_t n)
+{
+	sqlite3 *db = store_db(im->s);
+	int xrc = sqlite3_extended_errcode(db);
+	const char *msg = sqlite3_errmsg(db), *colon = strstr(msg, "failed: ");
+	const char *name = colon ? colon + 8 : NULL, *dot;
+	size_t len;
+	int c = -1;
+
+	if (name && (xrc == SQLITE_CONSTRAINT_UNIQUE || xrc == SQLITE_CONSTRAINT_NOTNULL) &&
+	    !strchr(name, ',') && (dot = strrchr(name, '.')) != NULL)
+		c = col_of_sql(im->k, dot + 1, strlen(dot + 1));
+	if (c >= 0 && xrc == SQLITE_CONSTRAINT_UNIQUE) {
+		snprintf(out, n, "column \"%s\": \"%s\" is already used by another %s",
+			 im->k->cols[c].name, vals[c] ? vals[c] : "", im->k->name);
+		return;
+	}
+	if (c >= 0) {
+		snprintf(out, n, "column \"%s\": a value is required", im->k->cols[c].name);
+		return;
+	}
+	if (name && xrc == SQLITE_CONSTRAINT_CHECK) {
+		/* "priority BETWEEN 1 AND 4": the rule's first word is often the column */
+		char rule[300];
+		size_t o = 0;
+		bool space = false;
+
+		for (const char *p = name; *p && o + 1 < sizeof rule; p++) {
+			if (*p == ' ' || *p == '\t' || *p == '\n') {
+				space = o > 0;
+				continue;
+			}
+			if (space && o + 2 < sizeof rule)
+				rule[o++] = ' ';
+			space = false;
+			rule[o++] = *p;
+		}
+		rule[o] = '\0';
+		if (any_of_rule(im->k, rule, out, n))
+			return;
+		len = strspn(rule, "abcdefghijklmnopqrstuvwxyz_");
+		for (size_t i = 0; i < im->k->n && c < 0; i++)
+			if (len && strlen(im->k->cols[i].name) == len &&
+			    strncmp(im->k->cols[i].name, rule, len) == 0)
+				c = (int)i;
+		if (c >= 0 && (rule[len] == ' ' || rule[len] == '\0'))
+			snprintf(out, n, "column \"%s\": \"%s\" breaks the rule %s", im->k->cols[c].name,
+				 vals[c] ? vals[c] : "", rule);
+		else
+			snprintf(out, n, "%s: the row breaks the rule %s", what, rule);
+		return;
+	}
+	snprintf(out, n, "%s: %s", what, msg);
+}
+
 static int read_header(struct importer *im, const struct csv_row *h)
 {
 	const struct xfer_kind *k = im->k;
@@ -932,11 +1039,18 @@ static void import_row(struct importer *im, const struct csv_row *r, struct tran
 			problem(im, "%s:%zu: %s", im->file, r->line, err.msg);
 			goto out;
 		}
-		for (size_t i = 0; i < k->n; i++)
+		for (size_t i = 0; i < k->n; i++) {
 			if (im->present[i] < 0) {
 				vals[i] = old[i];
 				old[i] = NULL;
+			} else if ((k->cols[i].flags & REQ) && !*vals[i]) {
+				problem(im, "%s:%zu: column \"%s\": a value is required (it cannot be "
+					"emptied)", im->file, r->line, k->cols[i].name);
+				bad = 1;
 			}
+		}
+		if (bad)
+			goto out;
 	} else {
 		for (size_t i = 0; i < k->n; i++) {
 			if ((!vals[i] || !*vals[i]) && k->cols[i].def) {
@@ -991,8 +1105,13 @@ static void import_row(struct importer *im, const struct csv_row *r, struct tran
 		sqlite3_bind_text(st, 1, num, -1, SQLITE_TRANSIENT);
 	}
 	if (sqlite3_step(st) != SQLITE_DONE) {
-		store_sqlerr(im->s, &err, found ? "updating" : "inserting");
-		problem(im, "%s:%zu: %s", im->file, r->line, err.msg);
+		if ((sqlite3_errcode(store_db(im->s)) & 0xff) == SQLITE_CONSTRAINT) {
+			constraint_why(im, found ? "updating" : "inserting", vals, why, sizeof why);
+			problem(im, "%s:%zu: %s", im->file, r->line, why);
+		} else {
+			store_sqlerr(im->s, &err, found ? "updating" : "inserting");
+			problem(im, "%s:%zu: %s", im->file, r->line, err.msg);
+		}
 		goto out;
 	}
 	if (!found)

@@ -67,4 +67,21 @@ run -d "$db" import user "$T/u2.csv"; expect_rc 65 "bad role"; expect_err 'colum
 printf 'key,name,type,parent\nFR,France,country,\nFR-IDF,Île-de-France,region,FR\nPAR,Paris,city,FR-IDF\n' > "$T/loc.csv"
 run -d "$db" import location "$T/loc.csv"; expect_rc 0 "locations"
 [ "$(sql "$db" "SELECT depth FROM location WHERE external_id='PAR'")" = 2 ] || { rc=1; fail "location tree"; }
+# constraint failures said in the file's words (column, value, rule), nothing written
+printf 'model_number,name,kind\nM1,Modem,hardware\n' > "$T/prod.csv"
+run -d "$db" import product "$T/prod.csv"; expect_rc 0 "a product for the sold product below"
+dump=$(sqlite3 "$db" .dump | sha1sum)
+printf 'number,name,code\n,Dup one,ACME\n' > "$T/uniq.csv"
+run -d "$db" import account "$T/uniq.csv"; expect_rc 65 "duplicate code"
+expect_err 'uniq.csv:2: column "code": "ACME" is already used by another account' "duplicate code"
+printf 'number,name\nACCT0000001,\n' > "$T/empty.csv"
+run -d "$db" import account "$T/empty.csv"; expect_rc 65 "required column emptied"
+expect_err 'empty.csv:2: column "name": a value is required (it cannot be emptied)' "required column emptied"
+printf 'key,name,channels\nE1,No scope,phone\n' > "$T/ent.csv"
+run -d "$db" import entitlement "$T/ent.csv"; expect_rc 65 "entitlement without scope"
+expect_err 'ent.csv:2: a new entitlement needs a value in one of the columns product, account, consumer, contract, asset, sold_product, install_base' "entitlement without scope"
+printf 'number,product,account,quantity\n,M1,ACCT0000001,0\n' > "$T/qty.csv"
+run -d "$db" import sold_product "$T/qty.csv"; expect_rc 65 "quantity 0"
+expect_err 'qty.csv:2: column "quantity": "0" breaks the rule quantity > 0' "quantity 0"
+[ "$(sqlite3 "$db" .dump | sha1sum)" = "$dump" ] || { rc=1; fail "a refused import changed the database"; }
 finish
