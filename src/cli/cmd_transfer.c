@@ -1,5 +1,6 @@
 /* csm import KIND FILE [--dry-run] and csm export KIND [--format csv|json]
  * [--output FILE]: thin over store/transfer.c. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -92,7 +93,10 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	if (!(s = cli_store(cli, 0, &status)))
 		return status;
 	if (output && !(out = fopen(output, "wx"))) {
-		fprintf(stderr, "csm: export: %s: cannot create (it may exist already)\n", output);
+		if (errno == EEXIST)
+			fprintf(stderr, "csm: export: %s: already exists; not overwriting it\n", output);
+		else
+			fprintf(stderr, "csm: export: %s: cannot create: %s\n", output, strerror(errno));
 		return CSM_EX_CANTCREAT;
 	}
 	if (store_export(s, argv[optind], fmt, out, &err) < 0)

@@ -173,7 +173,8 @@ static int fill(struct csv_in *in, struct csm_error *err)
 		n = getline(&in->linebuf, &in->linecap, in->f);
 		if (n < 0) {
 			if (ferror(in->f))
-				return csm_error_set(err, CSM_EX_IOERR, "%s: read error", in->name);
+				return csm_error_set(err, CSM_EX_IOERR, "%s: cannot read: %s", in->name,
+						     strerror(errno));
 			if (csv_fini(&in->p, on_field, on_row, in) != 0)
 				return csm_error_set(err, CSM_EX_DATAERR,
 						     "%s:%zu: malformed CSV: a quoted field is never closed",

@@ -84,4 +84,10 @@ printf 'number,product,account,quantity\n,M1,ACCT0000001,0\n' > "$T/qty.csv"
 run -d "$db" import sold_product "$T/qty.csv"; expect_rc 65 "quantity 0"
 expect_err 'qty.csv:2: column "quantity": "0" breaks the rule quantity > 0' "quantity 0"
 [ "$(sqlite3 "$db" .dump | sha1sum)" = "$dump" ] || { rc=1; fail "a refused import changed the database"; }
+# files that cannot be read or written say why
+run -d "$db" import account "$T"; expect_rc 74 "import a directory"; expect_err "cannot read: Is a directory" "import a directory"
+run -d "$db" export account --output "$T/acc.csv"; expect_rc 73 "export over a file"
+expect_err "acc.csv: already exists; not overwriting it" "export over a file"
+run -d "$db" export account --output "$T/no/such/dir.csv"; expect_rc 73 "export into a missing directory"
+expect_err "dir.csv: cannot create: No such file or directory" "export into a missing directory"
 finish
