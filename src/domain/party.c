@@ -694,7 +694,7 @@ static int need_type(struct store *s, enum host_kind kind, const char *name,
 	rc = store_rp_type_get(s, kind, name, t, err);
 	if (rc == 0)
 		return csm_error_set(err, CSM_EX_DATAERR,
-				     "no related party type '%s' for a %s (see 'csm party types --for "
+				     "no related party type '%s' for %ss (see 'csm party types --for "
 				     "%s')",
 				     name, host_kind_label(kind), host_kind_name(kind));
 	return rc < 0 ? -1 : 0;

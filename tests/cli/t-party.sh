@@ -81,7 +81,7 @@ expect_rc 65 "wrong kind"; expect_err "CT0000004 is a contact, but the type 'Co-
 run -d "$db" party add SP0000012 --type "Co-Subscriber" --party CON0000077
 expect_rc 66 "missing party"; expect_err "no consumer CON0000077" "missing party"
 run -d "$db" party add SP0000012 --type "Watcher" --party alice
-expect_rc 65 "type of another host kind"; expect_err "no related party type 'Watcher' for a sold product" "type of another host kind"
+expect_rc 65 "type of another host kind"; expect_err "no related party type 'Watcher' for sold products" "type of another host kind"
 run -d "$db" party add CS0000043 --type "Watcher" --party alice
 expect_rc 65 "closed case"; expect_err "CS0000043 is closed: closed and canceled cases are read-only" "closed case"
 run -d "$db" party add SP0000012 --type "Billing Contact" --party CT0000004 --responsibility Wizard
