@@ -649,24 +649,15 @@ int store_location_path(struct store *s, int64_t id, char **path, struct csm_err
 	return store_sqlerr(s, err, "reading a location");
 }
 
-/* Open cases per location, from the open-case side: the case_state index
- * finds the open cases, each item by its key, then one group per location.
- * Cheaper than visiting every item of a big subtree for its cases. */
-#define OPEN_CASES_CTE                                                                     \
-	"oc AS (SELECT i.location_id AS lid, count(*) AS n FROM cases c "                  \
-	"  JOIN install_base_item i ON i.id = c.install_base_item_id "                     \
-	"  WHERE c.state IN ('new', 'open', 'awaiting_info', 'resolved') "                 \
-	"  AND i.location_id IS NOT NULL GROUP BY i.location_id)"
-
-/* Direct counts of the location in column `l`, as four columns: range
- * counts on the covering (location_id, state) index, no row visited. */
-#define HERE_COUNTS(l)                                                                     \
-	"(SELECT count(*) FROM install_base_item i WHERE i.location_id = " l ".id), "      \
-	"(SELECT count(*) FROM install_base_item i WHERE i.location_id = " l ".id "        \
-	"  AND i.state = 'in_use'), "                                                      \
-	"(SELECT count(*) FROM install_base_item i WHERE i.location_id = " l ".id "        \
-	"  AND i.state = 'in_repair'), "                                                   \
-	"COALESCE((SELECT oc.n FROM oc WHERE oc.lid = " l ".id), 0)"
+/* The counts come from location_count, kept by the triggers of
+ * 0004-location-counts.sql: a roll-up reads one row per location shown,
+ * however many items lie below. */
+#define COUNT_COLS(lc)                                                                     \
+	"COALESCE(" lc ".items, 0), COALESCE(" lc ".in_use, 0), "                          \
+	"COALESCE(" lc ".in_repair, 0), COALESCE(" lc ".open_cases, 0)"
+#define TOTAL_COLS(lc)                                                                     \
+	"COALESCE(" lc ".total_items, 0), COALESCE(" lc ".total_in_use, 0), "              \
+	"COALESCE(" lc ".total_in_repair, 0), COALESCE(" lc ".total_open_cases, 0)"
 
 static void rollup_fill(sqlite3_stmt *st, struct location_rollup *r)
 {
@@ -691,48 +682,30 @@ static void rollup_fill(sqlite3_stmt *st, struct location_rollup *r)
 int store_location_rollup_children(struct store *s, int64_t location_id,
 				   struct location_rollup_list *out, struct csm_error *err)
 {
-	/* ?1 is the parent's path ('/' for the roots).  Every location below it
-	 * is counted by its own index range counts, then grouped by the prefix
-	 * that names the child it lies under ('/1/7/42/' under '/1/' ->
-	 * '/1/7/'): one range scan of the location path index, no per-item
-	 * work and no sort of items. */
-#define CHILD_PREFIX "substr(l.path, 1, length(?1) + instr(substr(l.path, length(?1) + 1), '/'))"
 	static const char sql[] =
-		"WITH " OPEN_CASES_CTE ", "
-		"t AS (SELECT cpath, sum(n) AS items, sum(u) AS in_use, sum(r) AS in_repair, "
-		"  sum(o) AS open_cases FROM (SELECT " CHILD_PREFIX " AS cpath, "
-		"  (SELECT count(*) FROM install_base_item i WHERE i.location_id = l.id) AS n, "
-		"  (SELECT count(*) FROM install_base_item i WHERE i.location_id = l.id "
-		"    AND i.state = 'in_use') AS u, "
-		"  (SELECT count(*) FROM install_base_item i WHERE i.location_id = l.id "
-		"    AND i.state = 'in_repair') AS r, "
-		"  COALESCE((SELECT oc.n FROM oc WHERE oc.lid = l.id), 0) AS o "
-		"  FROM location l WHERE l.path > ?1 AND l.path < ?1 || x'7f') GROUP BY cpath) "
-		"SELECT c.id, c.name, c.type, c.path, c.depth, c.parent_id, " HERE_COUNTS("c") ", "
-		"COALESCE(t.items, 0), COALESCE(t.in_use, 0), COALESCE(t.in_repair, 0), "
-		"COALESCE(t.open_cases, 0) "
-		"FROM location c LEFT JOIN t ON t.cpath = c.path "
-		"WHERE c.parent_id IS ?2 ORDER BY c.name COLLATE NOCASE, c.id";
-#undef CHILD_PREFIX
+		"SELECT c.id, c.name, c.type, c.path, c.depth, c.parent_id, " COUNT_COLS("lc") ", "
+		TOTAL_COLS("lc") " FROM location c "
+		"LEFT JOIN location_count lc ON lc.location_id = c.id "
+		"WHERE c.parent_id IS ?1 ORDER BY c.name COLLATE NOCASE, c.id";
+	static const char exists_sql[] = "SELECT 1 FROM location WHERE id = ?1";
 	sqlite3_stmt *st;
-	char *path = NULL;
+	int rc;
 
 	if (location_id > 0) {
-		int rc = store_location_path(s, location_id, &path, err);
-		if (rc == 0)
-			csm_error_set(err, CSM_EX_NOINPUT, "location %lld: no such location",
-				      (long long)location_id);
-		if (rc <= 0)
+		if (!(st = store_stmt(s, exists_sql, err)))
 			return -1;
+		sqlite3_bind_int64(st, 1, location_id);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
+			return csm_error_set(err, CSM_EX_NOINPUT, "location %lld: no such location",
+					     (long long)location_id);
+		if (rc != SQLITE_ROW)
+			return store_sqlerr(s, err, "rolling up a location");
 	}
-	st = store_stmt(s, sql, err);
-	if (!st) {
-		free(path);
+	if (!(st = store_stmt(s, sql, err)))
 		return -1;
-	}
-	sqlite3_bind_text(st, 1, path ? path : "/", -1, SQLITE_TRANSIENT);
-	store_bind_id(st, 2, location_id);
-	free(path);
+	store_bind_id(st, 1, location_id);
 	LIST(st, out, location_rollup_list_add, rollup_fill, "rolling up a location");
 }
 
@@ -740,9 +713,9 @@ int store_location_tree_counts(struct store *s, int64_t location_id,
 			       struct location_rollup_list *out, struct csm_error *err)
 {
 	static const char sql[] =
-		"WITH " OPEN_CASES_CTE " "
-		"SELECT l.id, l.name, l.type, l.path, l.depth, l.parent_id, " HERE_COUNTS("l") " "
-		"FROM location l WHERE l.path >= ?1 AND l.path < ?1 || x'7f' ORDER BY l.path";
+		"SELECT l.id, l.name, l.type, l.path, l.depth, l.parent_id, " COUNT_COLS("lc") " "
+		"FROM location l LEFT JOIN location_count lc ON lc.location_id = l.id "
+		"WHERE l.path >= ?1 AND l.path < ?1 || x'7f' ORDER BY l.path";
 	sqlite3_stmt *st;
 	char *path = NULL;
 
@@ -762,4 +735,41 @@ int store_location_tree_counts(struct store *s, int64_t location_id,
 	sqlite3_bind_text(st, 1, path ? path : "/", -1, SQLITE_TRANSIENT);
 	free(path);
 	LIST(st, out, location_rollup_list_add, rollup_fill, "counting the install base by location");
+}
+
+int store_location_counts_rebuild(struct store *s, struct csm_error *err)
+{
+	static const char clear_sql[] = "DELETE FROM location_count";
+	/* The same statement as the fill at the end of 0004-location-counts.sql. */
+	static const char fill_sql[] =
+		"WITH "
+		"i AS (SELECT location_id AS id, count(*) AS n, sum(state = 'in_use') AS u, "
+		"  sum(state = 'in_repair') AS r "
+		"  FROM install_base_item WHERE location_id IS NOT NULL GROUP BY location_id), "
+		"o AS (SELECT it.location_id AS id, count(*) AS n "
+		"  FROM cases c JOIN install_base_item it ON it.id = c.install_base_item_id "
+		"  WHERE c.state IN ('new', 'open', 'awaiting_info', 'resolved') "
+		"  AND it.location_id IS NOT NULL GROUP BY it.location_id), "
+		"h AS (SELECT l.id, l.path, COALESCE(i.n, 0) AS n, COALESCE(i.u, 0) AS u, "
+		"  COALESCE(i.r, 0) AS r, COALESCE(o.n, 0) AS c "
+		"  FROM location l LEFT JOIN i ON i.id = l.id LEFT JOIN o ON o.id = l.id), "
+		"t AS (SELECT a.value AS id, sum(h.n) AS n, sum(h.u) AS u, sum(h.r) AS r, sum(h.c) AS c "
+		"  FROM h, json_each('[' || replace(trim(h.path, '/'), '/', ',') || ']') a "
+		"  WHERE h.n > 0 OR h.c > 0 GROUP BY a.value) "
+		"INSERT INTO location_count(location_id, items, in_use, in_repair, open_cases, "
+		"  total_items, total_in_use, total_in_repair, total_open_cases) "
+		"SELECT h.id, h.n, h.u, h.r, h.c, COALESCE(t.n, 0), COALESCE(t.u, 0), "
+		"  COALESCE(t.r, 0), COALESCE(t.c, 0) FROM h LEFT JOIN t ON t.id = h.id";
+	sqlite3_stmt *st;
+
+	if (store_begin(s, err) < 0)
+		return -1;
+	if (!(st = store_stmt(s, clear_sql, err))
+	    || store_exec_stmt(s, st, err, "clearing the location counts") < 0
+	    || !(st = store_stmt(s, fill_sql, err))
+	    || store_exec_stmt(s, st, err, "counting the install base by location") < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return store_commit(s, err);
 }

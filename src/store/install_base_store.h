@@ -97,5 +97,10 @@ int store_location_rollup_children(struct store *s, int64_t location_id,
  * with its direct counts (here); total is left zero for the caller. */
 int store_location_tree_counts(struct store *s, int64_t location_id,
 			       struct location_rollup_list *out, struct csm_error *err);
+/* Recounts location_count (the counts behind the two functions above) from
+ * the items and cases, in the caller's transaction or its own: after a bulk
+ * load (store_set_bulk()), which skips the triggers that keep it, or to
+ * repair it.  Returns 0 or -1 with err set. */
+int store_location_counts_rebuild(struct store *s, struct csm_error *err);
 
 #endif

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "store/install_base_store.h"
 #include "store/private.h"
 #include "store/seed_data.h"
 #include "util/clock.h"
@@ -34,6 +35,7 @@ struct account {
 	char *name;          /* owned */
 	char *short_name;    /* owned: the company root, fills {company} */
 	char *domain;        /* owned: e-mail domain of the account's company */
+	char *path;          /* owned: '/top/.../id/' (the seed writes it) */
 	size_t first_contact; /* index into seeder.contacts */
 	int n_contacts;
 	size_t first_site;   /* index into seeder.sites */
@@ -120,6 +122,15 @@ struct seeder {
 
 	struct strbuf sb;                 /* scratch for JSON and descriptions */
 	long long items;                  /* install base items made so far */
+
+	/* Tree paths are written here, not by the per-row triggers (off in
+	 * bulk mode): ids are given out from these, after the existing rows. */
+	int64_t loc_base, loc_next;       /* first location id of the seed, next one */
+	char **loc_paths;                 /* path of location loc_base + i */
+	int *loc_depths;                  /* its depth */
+	size_t cap_locs;
+	int64_t acct_next;                /* next account id */
+	int64_t item_next;                /* next install base item id */
 };
 
 /* ---- small helpers ------------------------------------------------------ */
@@ -342,10 +353,32 @@ static int read_counters(struct seeder *sd)
 	return 0;
 }
 
+/* The ids the seed gives out: after the rows already there. */
+static int read_next_ids(struct seeder *sd)
+{
+	static const char sql[] =
+		"SELECT (SELECT COALESCE(max(id), 0) + 1 FROM location),"
+		" (SELECT COALESCE(max(id), 0) + 1 FROM account),"
+		" (SELECT COALESCE(max(id), 0) + 1 FROM install_base_item)";
+	sqlite3_stmt *st;
+
+	PREP(sql);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		store_sqlerr(sd->s, sd->err, "reading ids");
+		sqlite3_reset(st);
+		return -1;
+	}
+	sd->loc_base = sd->loc_next = sqlite3_column_int64(st, 0);
+	sd->acct_next = sqlite3_column_int64(st, 1);
+	sd->item_next = sqlite3_column_int64(st, 2);
+	sqlite3_reset(st);
+	return 0;
+}
+
 static int write_counters(struct seeder *sd)
 {
 	static const char sql[] =
-		"INSERT INTO record_counter(kind, next) VALUES (?1, ?2)"
+		"INSERT OR FAIL INTO record_counter(kind, next) VALUES (?1, ?2)"
 		" ON CONFLICT(kind) DO UPDATE SET next = max(next, excluded.next)";
 	sqlite3_stmt *st;
 
@@ -434,8 +467,9 @@ static size_t product_index(const struct seeder *sd, const char *model_number)
 /* ---- locations ---------------------------------------------------------- */
 
 static const char sql_location[] =
-	"INSERT INTO location(name, type, parent_id, street, city, state, postal_code, country,"
-	" latitude, longitude) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+	"INSERT OR FAIL INTO location(name, type, parent_id, street, city, state, postal_code, country,"
+	" latitude, longitude, id, path, depth)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 
 static int64_t add_location(struct seeder *sd, const char *name, const char *type, int64_t parent,
 			    const char *street, int country, int region, int city, const char *zip,
@@ -443,9 +477,34 @@ static int64_t add_location(struct seeder *sd, const char *name, const char *typ
 {
 	const struct seed_country *c = &seed_countries[country];
 	sqlite3_stmt *st = prep(sd, sql_location);
+	int64_t id = sd->loc_next;
+	size_t i = (size_t)(id - sd->loc_base), pi = (size_t)(parent - sd->loc_base);
+	char path[256];
+	int depth = 0;
 
 	if (!st)
 		return -1;
+	if (parent > 0) {
+		if (parent < sd->loc_base || parent >= id) {
+			csm_error_set(sd->err, CSM_EX_SOFTWARE, "internal error: seed location parent");
+			return -1;
+		}
+		snprintf(path, sizeof path, "%s%lld/", sd->loc_paths[pi], (long long)id);
+		depth = sd->loc_depths[pi] + 1;
+	} else {
+		snprintf(path, sizeof path, "/%lld/", (long long)id);
+	}
+	if (i >= sd->cap_locs) {
+		sd->cap_locs = sd->cap_locs ? sd->cap_locs * 2 : 1024;
+		sd->loc_paths = xrealloc(sd->loc_paths, sd->cap_locs * sizeof *sd->loc_paths);
+		sd->loc_depths = xrealloc(sd->loc_depths, sd->cap_locs * sizeof *sd->loc_depths);
+	}
+	sd->loc_paths[i] = xstrdup(path);
+	sd->loc_depths[i] = depth;
+	sd->loc_next++;
+	I(11, id);
+	T(12, path);
+	I(13, depth);
 	T(1, name);
 	T(2, type);
 	ID(3, parent);
@@ -568,7 +627,8 @@ static size_t add_site(struct seeder *sd, int country, const char *company, bool
 /* ---- users, groups, service organizations --------------------------------- */
 
 static const char sql_user[] =
-	"INSERT INTO user(login, name, email, phone, title, is_external) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+	"INSERT OR FAIL INTO user(login, name, email, phone, title, is_external)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
 	" ON CONFLICT(login) DO UPDATE SET login = excluded.login RETURNING id";
 static const char sql_role[] = "INSERT OR IGNORE INTO user_role(user_id, role) VALUES (?1, ?2)";
 
@@ -637,7 +697,7 @@ static const struct staff {
 static int seed_staff(struct seeder *sd)
 {
 	static const char group_sql[] =
-		"INSERT INTO assignment_group(name, email, manager_id) VALUES (?1, ?2, ?3)"
+		"INSERT OR FAIL INTO assignment_group(name, email, manager_id) VALUES (?1, ?2, ?3)"
 		" ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id";
 	static const char member_sql[] =
 		"INSERT OR IGNORE INTO group_member(group_id, user_id) VALUES (?1, ?2)";
@@ -685,7 +745,7 @@ static int seed_staff(struct seeder *sd)
 static int seed_service_orgs(struct seeder *sd)
 {
 	static const char org_sql[] =
-		"INSERT INTO service_organization(number, name, kind, parent_id, manager_id, location_id)"
+		"INSERT OR FAIL INTO service_organization(number, name, kind, parent_id, manager_id, location_id)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	static const char member_sql[] =
 		"INSERT OR IGNORE INTO service_org_member(org_id, user_id, responsibility_id)"
@@ -740,7 +800,7 @@ static const struct seed_culture *culture_of(struct seeder *sd, int country)
 }
 
 static const char sql_team[] =
-	"INSERT INTO customer_team_member(user_id, account_id, consumer_id, household_id,"
+	"INSERT OR FAIL INTO customer_team_member(user_id, account_id, consumer_id, household_id,"
 	" responsibility_id) VALUES (?1, ?2, ?3, ?4, ?5)";
 
 static int add_team(struct seeder *sd, int64_t user, int64_t account, int64_t consumer,
@@ -757,7 +817,7 @@ static int add_team(struct seeder *sd, int64_t user, int64_t account, int64_t co
 }
 
 static const char sql_address[] =
-	"INSERT INTO address(account_id, consumer_id, location_id, kind, is_primary)"
+	"INSERT OR FAIL INTO address(account_id, consumer_id, location_id, kind, is_primary)"
 	" VALUES (?1, ?2, ?3, ?4, ?5)";
 
 static int add_address(struct seeder *sd, int64_t account, int64_t consumer, int64_t location,
@@ -780,16 +840,18 @@ static const char *const consumer_logins[] = {"nina", "omar", "paula", "quentin"
 static int seed_accounts(struct seeder *sd)
 {
 	static const char account_sql[] =
-		"INSERT INTO account(number, name, code, parent_id, is_customer, is_partner, phone,"
-		" website, notes, active, restrict_contact_access) VALUES"
-		" (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
-	static const char primary_sql[] = "UPDATE account SET primary_contact_id = ?2 WHERE id = ?1";
+		"INSERT OR FAIL INTO account(number, name, code, parent_id, is_customer, is_partner, phone,"
+		" website, notes, active, restrict_contact_access, path, id) VALUES"
+		" (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+	static const char primary_sql[] =
+		"UPDATE OR FAIL account SET primary_contact_id = ?2 WHERE id = ?1";
 	static const char contact_sql[] =
-		"INSERT INTO contact(number, account_id, first_name, last_name, title, email, phone,"
+		"INSERT OR FAIL INTO contact(number, account_id, first_name, last_name, title, email, phone,"
 		" mobile, time_zone, language, active, user_id) VALUES"
 		" (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 	sqlite3_stmt *st;
 	int64_t parent = 0, mid = 0;
+	int parent_i = 0, mid_i = 0;
 
 	sd->n_accts = 30 * (int)sd->scale;
 	sd->accts = xcalloc((size_t)sd->n_accts, sizeof *sd->accts);
@@ -846,12 +908,22 @@ static int seed_accounts(struct seeder *sd)
 		T(9, chance(sd, 20) ? "Key account; quarterly service review." : NULL);
 		I(10, chance(sd, 96));
 		I(11, chance(sd, 10));
-		if ((a->id = insert(sd, st, "adding an account")) < 0)
+		a->id = sd->acct_next++;
+		a->path = xasprintf("%s%lld/",
+				    level == 0 ? "/" : sd->accts[level == 5 ? mid_i : parent_i].path,
+				    (long long)a->id);
+		T(12, a->path);
+		I(13, a->id);
+		if (insert(sd, st, "adding an account") < 0)
 			return -1;
-		if (level == 0)
+		if (level == 0) {
 			parent = a->id;
-		if (level == 1)
+			parent_i = i;
+		}
+		if (level == 1) {
 			mid = a->id;
+			mid_i = i;
+		}
 
 		/* Sites and addresses: billing at the first, shipping at another. */
 		a->first_site = sd->n_sites;
@@ -932,17 +1004,18 @@ static int seed_accounts(struct seeder *sd)
 static int seed_consumers(struct seeder *sd)
 {
 	static const char consumer_sql[] =
-		"INSERT INTO consumer(number, prefix, first_name, middle_name, last_name, suffix, email,"
+		"INSERT OR FAIL INTO consumer(number, prefix, first_name, middle_name, last_name, suffix, email,"
 		" mobile_phone, home_phone, business_phone, active, user_id, notes) VALUES"
 		" (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 	static const char household_sql[] =
-		"INSERT INTO household(number, name, head_consumer_id, location_id, notes)"
+		"INSERT OR FAIL INTO household(number, name, head_consumer_id, location_id, notes)"
 		" VALUES (?1, ?2, ?3, ?4, ?5)";
 	static const char member_sql[] =
-		"INSERT INTO household_member(household_id, consumer_id, start_date, end_date, is_primary)"
+		"INSERT OR FAIL INTO household_member(household_id, consumer_id, start_date, end_date,"
+		" is_primary)"
 		" VALUES (?1, ?2, ?3, ?4, ?5)";
 	static const char link_sql[] =
-		"INSERT INTO account_consumer(account_id, consumer_id, start_date, end_date)"
+		"INSERT OR FAIL INTO account_consumer(account_id, consumer_id, start_date, end_date)"
 		" VALUES (?1, ?2, ?3, ?4)";
 	static const char *const prefixes[] = {"Mr", "Ms", "Dr", "Mx"};
 	static const char *const mail_domains[] = {"example.com", "example.net", "example.org",
@@ -1229,18 +1302,19 @@ struct owner {
 };
 
 static const char sql_item[] =
-	"INSERT INTO install_base_item(number, name, product_id, asset_id, serial_number, parent_id,"
-	" account_id, consumer_id, contact_id, household_id, service_org_id, location_id, state,"
-	" install_date, uninstall_date, usage, characteristics) VALUES"
-	" (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
+	"INSERT OR FAIL INTO install_base_item(number, name, product_id, asset_id, serial_number,"
+	" parent_id, account_id, consumer_id, contact_id, household_id, service_org_id, location_id,"
+	" state, install_date, uninstall_date, usage, characteristics, id, root_id, path) VALUES"
+	" (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
+	"  ?20)";
 static const char sql_sold[] =
-	"INSERT INTO sold_product(number, product_id, parent_id, account_id, consumer_id,"
+	"INSERT OR FAIL INTO sold_product(number, product_id, parent_id, account_id, consumer_id,"
 	" household_id, service_org_id, contact_id, quantity, start_date, end_date)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 static const char sql_installed[] =
 	"INSERT OR IGNORE INTO installed_product(install_base_item_id, sold_product_id) VALUES (?1, ?2)";
 static const char sql_asset[] =
-	"INSERT INTO asset(asset_tag, serial_number, product_id, account_id, consumer_id, status)"
+	"INSERT OR FAIL INTO asset(asset_tag, serial_number, product_id, account_id, consumer_id, status)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
 /* The characteristics of an item of product p as a JSON object, in sd->sb. */
@@ -1274,17 +1348,19 @@ static void serial(struct seeder *sd, const struct industry_product *p, char out
 		 between(sd, 100000000, 999999999));
 }
 
-/* One install base item (and its subtree) from a tree shape.  Children
- * take the parent's owner and location.  Returns the item id or -1;
- * *active_child gets some active descendant. */
+/* One install base item (and its subtree) from a tree shape, with its id,
+ * root and path written here (parent_path and root are the parent's, NULL
+ * and 0 for a root).  Children take the parent's owner and location.
+ * Returns the item id or -1; *active_child gets some active descendant. */
 static int64_t add_item(struct seeder *sd, const struct owner *o, const struct industry_tree *t,
-			int64_t parent, const char *state, int64_t location, const char *site_name,
-			long n, const char *usage, int64_t asset, int64_t *active_child)
+			int64_t parent, const char *parent_path, int64_t root, const char *state,
+			int64_t location, const char *site_name, long n, const char *usage,
+			int64_t asset, int64_t *active_child)
 {
 	const struct industry_product *p = &sd->ind->products[product_index(sd, t->product)];
 	sqlite3_stmt *st;
-	char num[32], name[192], sn[48], installed[16], removed[16];
-	int64_t id;
+	char num[32], name[192], sn[48], installed[16], removed[16], path[256];
+	int64_t id = sd->item_next++;
 
 	fill(t->name, site_name, NULL, NULL, o->company, n, name, sizeof name);
 	number(sd, REC_INSTALL_BASE, num);
@@ -1311,7 +1387,11 @@ static int64_t add_item(struct seeder *sd, const struct owner *o, const struct i
 	T(15, !strcmp(state, "inactive") ? removed : NULL);
 	T(16, usage);
 	T(17, sd->sb.buf);
-	if ((id = insert(sd, st, "adding an install base item")) < 0)
+	snprintf(path, sizeof path, "%s%lld/", parent_path ? parent_path : "/", (long long)id);
+	I(18, id);
+	I(19, root ? root : id);
+	T(20, path);
+	if (insert(sd, st, "adding an install base item") < 0)
 		return -1;
 	sd->items++;
 	if (parent && strcmp(state, "inactive") != 0 && (!*active_child || chance(sd, 30)))
@@ -1322,8 +1402,8 @@ static int64_t add_item(struct seeder *sd, const struct owner *o, const struct i
 			const char *cs = !strcmp(state, "inactive") ? "inactive"
 					 : chance(sd, 92) ? "in_use" : chance(sd, 60) ? "in_repair"
 					 : "inactive";
-			if (add_item(sd, o, ct, id, cs, location, site_name, k, NULL, 0,
-				     active_child) < 0)
+			if (add_item(sd, o, ct, id, path, root ? root : id, cs, location, site_name,
+				     k, NULL, 0, active_child) < 0)
 				return -1;
 		}
 	}
@@ -1434,7 +1514,7 @@ static int add_tree(struct seeder *sd, struct owner *o, long n)
 		if ((asset = insert(sd, st, "adding an asset")) < 0)
 			return -1;
 	}
-	root = add_item(sd, o, t, 0, state, location, site->name, n,
+	root = add_item(sd, o, t, 0, NULL, 0, state, location, site->name, n,
 			t->n_usage ? t->usage[below(sd, (long)t->n_usage)] : NULL, asset, &child);
 	if (root < 0)
 		return -1;
@@ -1487,7 +1567,7 @@ static int64_t add_entitlement(struct seeder *sd, const char *name, int64_t prod
 			       bool active)
 {
 	static const char sql[] =
-		"INSERT INTO entitlement(name, product_id, account_id, consumer_id, contract_id,"
+		"INSERT OR FAIL INTO entitlement(name, product_id, account_id, consumer_id, contract_id,"
 		" asset_id, sold_product_id, install_base_item_id, channels, start_date, end_date,"
 		" active, per_unit, total_units, remaining_units) VALUES"
 		" (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
@@ -1527,7 +1607,7 @@ static int64_t add_entitlement(struct seeder *sd, const char *name, int64_t prod
 static int add_contracts(struct seeder *sd, struct owner *o, int n)
 {
 	static const char contract_sql[] =
-		"INSERT INTO contract(number, name, account_id, consumer_id, state, start_date, end_date,"
+		"INSERT OR FAIL INTO contract(number, name, account_id, consumer_id, state, start_date, end_date,"
 		" approver_id, description) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 	static const char cover_sql[] =
 		"INSERT OR IGNORE INTO contract_sold_product(contract_id, sold_product_id)"
@@ -1718,7 +1798,7 @@ static int add_journal(struct seeder *sd, int64_t case_id, const char *kind, con
 		       int64_t author, long at)
 {
 	static const char sql[] =
-		"INSERT INTO case_journal(case_id, kind, body, author_id, author, created_at)"
+		"INSERT OR FAIL INTO case_journal(case_id, kind, body, author_id, author, created_at)"
 		" VALUES (?1, ?2, ?3, ?4, (SELECT login FROM user WHERE id = ?4), ?5)";
 	sqlite3_stmt *st;
 	char ts[24];
@@ -1736,7 +1816,7 @@ static int add_journal(struct seeder *sd, int64_t case_id, const char *kind, con
 static int add_task(struct seeder *sd, int64_t case_id, const char *state, long at, long closed)
 {
 	static const char sql[] =
-		"INSERT INTO case_task(number, case_id, short_description, state, assigned_user_id,"
+		"INSERT OR FAIL INTO case_task(number, case_id, short_description, state, assigned_user_id,"
 		" assigned_group_id, created_at, closed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 	sqlite3_stmt *st;
 	char num[32], ts[24], cts[24];
@@ -1765,7 +1845,7 @@ static int add_task(struct seeder *sd, int64_t case_id, const char *state, long 
 static int add_case(struct seeder *sd, long i)
 {
 	static const char case_sql[] =
-		"INSERT INTO cases(number, short_description, description, state, priority, channel,"
+		"INSERT OR FAIL INTO cases(number, short_description, description, state, priority, channel,"
 		" category, account_id, contact_id, consumer_id, household_id, service_org_id,"
 		" requester_id, product_id, asset_id, install_base_item_id, sold_product_id,"
 		" contract_id, entitlement_id, group_id, assigned_to_id, opened_by_id, opened_at,"
@@ -1773,7 +1853,7 @@ static int add_case(struct seeder *sd, long i)
 		" closed_at, approval, approver_id, updated_at) VALUES"
 		" (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
 		"  ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)";
-	static const char state_sql[] = "UPDATE cases SET state = ?2 WHERE id = ?1";
+	static const char state_sql[] = "UPDATE OR FAIL cases SET state = ?2 WHERE id = ?1";
 	static const long prio_weights[] = {5, 15, 35, 45};
 	const struct industry_code *code;
 	const char *state, *subject, *approval = "not_requested";
@@ -1956,6 +2036,7 @@ static void seeder_fini(struct seeder *sd)
 		free(sd->accts[i].name);
 		free(sd->accts[i].short_name);
 		free(sd->accts[i].domain);
+		free(sd->accts[i].path);
 	}
 	free(sd->accts);
 	for (int i = 0; sd->cons && i < sd->n_cons; i++)
@@ -1968,12 +2049,100 @@ static void seeder_fini(struct seeder *sd)
 		free(sd->ptypes[i].name);
 	free(sd->ptypes);
 	free(sd->product_ids);
+	for (int64_t i = 0; i < sd->loc_next - sd->loc_base; i++)
+		free(sd->loc_paths[i]);
+	free(sd->loc_paths);
+	free(sd->loc_depths);
 	strbuf_fini(&sd->sb);
+}
+
+/* ---- bulk loading ---------------------------------------------------------------- */
+
+/* In bulk mode the non-unique indexes and the triggers of the tables the
+ * seed fills are dropped for the load and made again from their own SQL
+ * after it, in the same transaction:
+ *   - an index is then built once, sorted, instead of taking millions of
+ *     inserts at random places;
+ *   - a statement on a table with triggers (audit, search, paths, counts,
+ *     rules) may abort halfway, so SQLite journals every page it touches in
+ *     a statement journal, row after row; without triggers, with the inserts
+ *     written INSERT OR FAIL (a single row: checked before it is written)
+ *     and foreign keys deferred to the commit, it need not.
+ * What the triggers would do is done here (paths), by the rebuilds after
+ * the load (location counts, search index) or not needed for generated
+ * data (audit, rule checks; `csm check` checks the rules).  Foreign keys are
+ * still checked, at the commit.  Unique indexes stay: they hold rules the
+ * inserts rely on (INSERT OR IGNORE). */
+static const char bulk_schema_sql[] =
+	"SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL"
+	" AND (type = 'trigger' OR (type = 'index' AND sql NOT LIKE 'CREATE UNIQUE%'))"
+	" AND tbl_name IN ('location', 'account', 'contact',"
+	" 'consumer', 'household', 'household_member', 'account_consumer', 'address',"
+	" 'customer_team_member', 'asset', 'sold_product', 'install_base_item',"
+	" 'installed_product', 'contract', 'contract_sold_product', 'entitlement', 'cases',"
+	" 'case_journal', 'case_task', 'related_party') ORDER BY type, name";
+
+struct bulk_index {
+	bool trigger; /* a trigger, else an index */
+	char *name;   /* owned */
+	char *sql;    /* owned: its CREATE statement */
+};
+
+static int drop_indexes(struct seeder *sd, struct bulk_index **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	PREP(bulk_schema_sql);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, (*n + 1) * sizeof **out);
+		(*out)[*n].trigger = !strcmp((const char *)sqlite3_column_text(st, 0), "trigger");
+		(*out)[*n].name = store_col_dup(st, 1);
+		(*out)[*n].sql = store_col_dup(st, 2);
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(sd->s, sd->err, "listing indexes and triggers");
+	for (size_t i = 0; i < *n; i++) {
+		/* DDL takes no parameters: the name comes from the schema itself. */
+		char *drop = sqlite3_mprintf("DROP %s \"%w\"", (*out)[i].trigger ? "TRIGGER" : "INDEX",
+					     (*out)[i].name);
+		int failed = store_exec_script(sd->s, drop, sd->err) < 0;
+
+		sqlite3_free(drop);
+		if (failed)
+			return -1;
+	}
+	return 0;
+}
+
+static int create_indexes(struct seeder *sd, const struct bulk_index *ix, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (store_exec_script(sd->s, ix[i].sql, sd->err) < 0) {
+			csm_error_prefix(sd->err, "%s %s: ", ix[i].trigger ? "trigger" : "index",
+					 ix[i].name);
+			return -1;
+		}
+	return 0;
+}
+
+static void free_indexes(struct bulk_index *ix, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(ix[i].name);
+		free(ix[i].sql);
+	}
+	free(ix);
 }
 
 static int run(struct seeder *sd)
 {
-	if (refuse_filled(sd) < 0 || read_counters(sd) < 0 || read_reference(sd) < 0 ||
+	if (refuse_filled(sd) < 0 || read_counters(sd) < 0 || read_next_ids(sd) < 0 ||
+	    read_reference(sd) < 0 ||
 	    seed_geography(sd) < 0 || seed_staff(sd) < 0 || seed_service_orgs(sd) < 0)
 		return -1;
 	if (sd->accounts_on && seed_accounts(sd) < 0)
@@ -1989,6 +2158,8 @@ int store_seed(struct store *s, const struct industry *ind, enum business_model 
 	       const struct seed_options *opt, struct csm_error *err)
 {
 	struct seeder sd;
+	struct bulk_index *ix = NULL;
+	size_t n_ix = 0;
 	int rc;
 
 	if (opt->scale < 1 || opt->scale > SEED_MAX_SCALE)
@@ -2010,11 +2181,27 @@ int store_seed(struct store *s, const struct industry *ind, enum business_model 
 		seeder_fini(&sd);
 		return -1;
 	}
-	rc = run(&sd);
+	/* Bulk mode (see bulk_schema_sql): a larger page cache for the load
+	 * (256 MiB; put back to store.c's after), foreign keys checked at the
+	 * commit, indexes and triggers made after the load, the location counts
+	 * rebuilt once. */
+	if (store_bulk(s) && (store_exec_script(s, "PRAGMA cache_size = -262144;"
+						     "PRAGMA defer_foreign_keys = ON", err) < 0 ||
+			      drop_indexes(&sd, &ix, &n_ix) < 0))
+		rc = -1;
+	else
+		rc = run(&sd);
+	if (rc == 0 && store_bulk(s) && create_indexes(&sd, ix, n_ix) < 0)
+		rc = -1;
+	if (rc == 0 && store_location_counts_rebuild(s, err) < 0)
+		rc = -1;
+	if (store_bulk(s))
+		store_exec_script(s, "PRAGMA cache_size = -16000", NULL);
 	if (rc < 0)
 		store_rollback(s);
 	else
 		rc = store_commit(s, err);
+	free_indexes(ix, n_ix);
 	seeder_fini(&sd);
 	return rc;
 }
