@@ -234,6 +234,7 @@ int cli_main(int argc, char **argv)
 	else
 		cli.db_path = config_default_database();
 
+	cli_use_database_model(&cli);
 	if (optind >= argc)
 		status = demo_console(&cli);
 	else

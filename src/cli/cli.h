@@ -43,6 +43,9 @@ int cli_main(int argc, char **argv);
  * prefixes set.  On error prints "csm: ..." and returns NULL; *status gets
  * the exit code to return. */
 struct store *cli_store(struct cli *cli, unsigned flags, int *status);
+/* Without --model or a config file that names one, sets cli->cfg.model to
+ * the model the database was created for, if it exists (model.c). */
+void cli_use_database_model(struct cli *cli);
 
 /* Prints "csm: <msg>" to stderr and returns err->code (or fallback). */
 int cli_fail(const struct csm_error *err, int fallback);

@@ -10,6 +10,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -308,6 +309,9 @@ static void apply(struct config_loader *ld, const struct config_key *k, yaml_nod
 		walk(ld, value, k->key);
 	else
 		k->parse(ld, k, value, (char *)ld->cfg + k->offset);
+	/* a file that names the model overrides the database's own */
+	if (k->parse && !ld->defaults && k->offset == offsetof(struct csm_config, model))
+		ld->cfg->model_set = true;
 }
 
 /* Checks what involves several keys once each has been parsed. */

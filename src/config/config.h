@@ -34,6 +34,8 @@ struct config_code {
 
 struct csm_config {
 	enum business_model model;  /* business_model: b2b | b2c | b2b2c */
+	bool model_set;             /* a config file set business_model (else the
+				     * database's recorded model is used) */
 	char *database;             /* database: path with ~ and $VARS expanded; NULL = default */
 	char *industry;             /* industry: template name, e.g. "telecom" */
 	struct {

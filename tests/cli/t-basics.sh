@@ -12,6 +12,11 @@ run -d "$db" init --model b2c
 expect_rc 0 "init"; expect_out "created $db (b2c" "init"
 [ "$(sql "$db" 'PRAGMA journal_mode')" = wal ] || { rc=0; fail "init: journal mode is not WAL"; }
 [ "$(sql "$db" "SELECT value FROM setting WHERE key='business_model'")" = b2c ] || { rc=0; fail "init: model not recorded"; }
+# with no config naming a model, commands see the database's own model
+run -d "$db" find --kind consumer nobody; expect_rc 1 "a b2c database offers consumers"
+printf 'business_model: b2b\n' > "$T/b2b.yaml"
+run -c "$T/b2b.yaml" -d "$db" find --kind consumer nobody; expect_rc 64 "the config's model wins"
+run --model b2b -d "$db" find --kind consumer nobody; expect_rc 64 "--model wins"
 run -d "$db" init;             expect_rc 73 "init twice"; expect_err "already exists" "init twice"
 run -d "$db" init --model x;   expect_rc 64 "init bad model"
 run -d "$T/none.db" check;     expect_rc 66 "check missing db"; expect_err "no such database" "check missing db"
