@@ -684,9 +684,22 @@ static void item_draw(const struct screen *s, WINDOW *w)
 			[ITAB_CHILDREN] = "No child items",
 			[ITAB_PRODUCTS] = "No sold products installed on it",
 			[ITAB_CASES] = "No cases on this tree",
-			[ITAB_PARTIES] = "No related parties (r opens the list to add one)",
+			[ITAB_PARTIES] = "No related parties",
 		};
-		draw_text(w, st->facts_h + 2, 1, empty[st->tab], s->cols - 2, theme_attr(THEME_DIM));
+		char keys[64] = "", line[160];
+
+		/* Say which key adds one, as the keymap binds it now. */
+		if (st->tab == ITAB_PARTIES &&
+		    keymap_keys_of(ui_keymap(s->ui), "item", ACT_RELATED_PARTIES, false, keys,
+				   sizeof keys)) {
+			if (strchr(keys, ' '))
+				*strchr(keys, ' ') = '\0';
+			snprintf(line, sizeof line, "%s (%s opens the list to add one)",
+				 empty[st->tab], keys);
+		} else {
+			snprintf(line, sizeof line, "%s", empty[st->tab] ? empty[st->tab] : "");
+		}
+		draw_text(w, st->facts_h + 2, 1, line, s->cols - 2, theme_attr(THEME_DIM));
 	} else {
 		list_draw(&st->list, w, 0, s->cols, draw_row, s);
 	}
