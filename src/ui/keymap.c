@@ -67,6 +67,7 @@ static const struct {
 	{"form", "C-n", ACT_CHOICE_NEXT},
 	{"form", "C-p", ACT_CHOICE_PREV},
 	{"form", "F2 C-s", ACT_SAVE},
+
 	/* The customer screen (account, contact, consumer, household). */
 	{"customer", "Enter", ACT_OPEN},
 	{"customer", "Tab", ACT_NEXT_TAB},
@@ -76,6 +77,7 @@ static const struct {
 	{"customer", "a", ACT_ADD},
 	{"customer", "p Backspace", ACT_PARENT},
 	{"form", "Enter", ACT_ACCEPT},
+
 	/* Dialogs (dialog.c): a line of text, yes/no, pick one. */
 	{"dialog", "Enter", ACT_ACCEPT},
 	{"dialog", "Esc C-g", ACT_BACK},
@@ -83,6 +85,7 @@ static const struct {
 	{"confirm", "Esc", ACT_BACK},
 	{"pick", "Enter", ACT_ACCEPT},
 	{"pick", "Esc", ACT_BACK},
+
 	/* Case screens: the queues (cases) and one case (case). */
 	{"cases", "Enter", ACT_OPEN},
 	{"cases", "1", ACT_CASES_QUEUE_MINE},
@@ -462,6 +465,21 @@ size_t keymap_actions(const struct keymap *km, const char *keymap, enum action *
 			seen |= out[j] == km->b[i].action;
 		if (!seen)
 			out[n++] = km->b[i].action;
+	}
+	return n;
+}
+
+size_t keymap_names(const struct keymap *km, const char **out, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < km->n && n < max; i++) {
+		bool seen = false;
+
+		for (size_t j = 0; j < n && !seen; j++)
+			seen = strcmp(out[j], km->b[i].keymap) == 0;
+		if (!seen)
+			out[n++] = km->b[i].keymap;
 	}
 	return n;
 }

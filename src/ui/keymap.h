@@ -83,4 +83,8 @@ size_t keymap_actions(const struct keymap *km, const char *keymap, enum action *
  * a registered screen. */
 bool keymap_known(const char *name);
 
+/* Fills out with the distinct keymap names that have bindings, in table
+ * order (borrowed from km); returns how many (at most max). */
+size_t keymap_names(const struct keymap *km, const char **out, size_t max);
+
 #endif
