@@ -32,7 +32,12 @@ enum {
 	ASK_APPROVER,    /* request approval: who */
 	ASK_APPROVE,     /* approve: a comment */
 	ASK_REJECT,      /* reject: a comment */
+	ASK_CONFLICT,    /* changed by someone else: reapply or discard */
 };
+
+/* The conflict dialog's last two choices (after the diff rows). */
+#define CONFLICT_REAPPLY 0 /* offset from n_diff */
+#define CONFLICT_DISCARD 1
 
 /* Direct keys for state changes: the action of the model's table each
  * one asks for (the table decides whether it is possible now). */
@@ -112,6 +117,99 @@ static const char *menu_detail(const struct case_menu_item *m, char *buf, size_t
 	case CASE_MENU_REJECT: return "the requested approval";
 	}
 	return "";
+}
+
+/* ---- what someone else changed ---------------------------------------- */
+
+/* The fields compared for a conflict, in page order. */
+enum {
+	DF_SHORT, DF_DESCRIPTION, DF_STATE, DF_PRIORITY, DF_CUSTOMER, DF_CHANNEL, DF_CATEGORY,
+	DF_PRODUCT, DF_ASSET, DF_ITEM, DF_SOLD, DF_CONTRACT, DF_ENTITLEMENT, DF_GROUP,
+	DF_ASSIGNED, DF_CODE, DF_NOTES, DF_APPROVAL, DF_COUNT
+};
+
+static const char *const diff_labels[DF_COUNT] = {
+	"Short description", "Description", "State", "Priority", "Customer", "Channel",
+	"Category", "Product", "Asset", "Item", "Sold product", "Contract", "Entitlement",
+	"Group", "Assigned to", "Resolution code", "Resolution notes", "Approval",
+};
+
+static char *dup_or_empty(const char *v)
+{
+	return xstrdup(v ? v : "");
+}
+
+/* Every compared field of c as text ("" when empty); owned strings. */
+static void diff_values(const struct case_record *c, char *v[DF_COUNT])
+{
+	v[DF_SHORT] = dup_or_empty(c->short_description);
+	v[DF_DESCRIPTION] = dup_or_empty(c->description);
+	v[DF_STATE] = xstrdup(case_state_label(c->state));
+	v[DF_PRIORITY] = xasprintf("%d %s", c->priority, case_priority_label(c->priority));
+	v[DF_CUSTOMER] = case_customer_label(c);
+	if (!v[DF_CUSTOMER])
+		v[DF_CUSTOMER] = xstrdup("");
+	v[DF_CHANNEL] = dup_or_empty(c->channel);
+	v[DF_CATEGORY] = dup_or_empty(c->category);
+	v[DF_PRODUCT] = dup_or_empty(c->product_model);
+	v[DF_ASSET] = dup_or_empty(c->asset_tag);
+	v[DF_ITEM] = dup_or_empty(c->item_number);
+	v[DF_SOLD] = dup_or_empty(c->sold_product_number);
+	v[DF_CONTRACT] = dup_or_empty(c->contract_number);
+	v[DF_ENTITLEMENT] = dup_or_empty(c->entitlement_name);
+	v[DF_GROUP] = dup_or_empty(c->group_name);
+	v[DF_ASSIGNED] = dup_or_empty(c->assigned_login);
+	v[DF_CODE] = dup_or_empty(c->resolution_code);
+	v[DF_NOTES] = dup_or_empty(c->resolution_notes);
+	v[DF_APPROVAL] = xasprintf("%s%s%s", case_approval_name(c->approval),
+				   c->approver_login ? " by " : "",
+				   c->approver_login ? c->approver_login : "");
+}
+
+/* One line for a dialog: newlines and tabs become spaces, "(none)" for
+ * empty.  Takes v. */
+static char *one_line(char *v)
+{
+	if (!*v) {
+		free(v);
+		return xstrdup("(none)");
+	}
+	for (char *p = v; *p; p++)
+		if (*p == '\n' || *p == '\t' || *p == '\r')
+			*p = ' ';
+	return v;
+}
+
+size_t case_field_diff(const struct case_record *yours, const struct case_record *theirs,
+		       struct case_field_diff **out)
+{
+	char *a[DF_COUNT], *b[DF_COUNT];
+	size_t n = 0;
+
+	diff_values(yours, a);
+	diff_values(theirs, b);
+	*out = xcalloc(DF_COUNT, sizeof **out);
+	for (int i = 0; i < DF_COUNT; i++) {
+		if (strcmp(a[i], b[i]) == 0) {
+			free(a[i]);
+			free(b[i]);
+			continue;
+		}
+		(*out)[n++] = (struct case_field_diff){diff_labels[i], one_line(a[i]), one_line(b[i])};
+	}
+	return n;
+}
+
+void case_field_diff_free(struct case_field_diff **d, size_t n)
+{
+	if (!d || !*d)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		free((*d)[i].yours);
+		free((*d)[i].theirs);
+	}
+	free(*d);
+	*d = NULL;
 }
 
 /* ---- the page --------------------------------------------------------- */
@@ -481,11 +579,29 @@ static void clear_flow(struct case_view_state *st)
 	user_list_fini(&st->members);
 }
 
+static void change_clear(struct case_change *c)
+{
+	free(c->code);
+	free(c->text);
+	free(c->group);
+	free(c->login);
+	memset(c, 0, sizeof *c);
+}
+
+/* Forgets a conflict: the kept change and the diff. */
+static void conflict_clear(struct case_view_state *st)
+{
+	change_clear(&st->change);
+	case_field_diff_free(&st->diff, st->n_diff);
+	st->n_diff = 0;
+}
+
 static void case_view_close(struct screen *s)
 {
 	struct case_view_state *st = s->state;
 
 	clear_flow(st);
+	conflict_clear(st);
 	free_loaded(st);
 	free_lines(st);
 	free(st->lines);
@@ -534,21 +650,178 @@ static void changed(struct screen *s, int rc, const struct csm_error *err,
 		ui_message(s->ui, "%s", done);
 }
 
+/* "" and NULL both mean not given. */
+static const char *given(const char *v)
+{
+	return v && *v ? v : NULL;
+}
+
+/* Runs st->change on the version this screen loaded.  0 or -1. */
+static int run_change(struct case_view_state *st, struct case_outcome *out,
+		      struct csm_error *err)
+{
+	const struct case_change *c = &st->change;
+	struct case_transition_args args = {c->code, given(c->text), 0};
+
+	switch (c->kind) {
+	case CASE_CHANGE_TRANSITION:
+		return domain_case_transition(st->store, st->number, st->rec.version, c->act->name,
+					      &args, out, err);
+	case CASE_CHANGE_ASSIGN:
+		return domain_case_assign(st->store, st->number, st->rec.version, c->group,
+					  c->login, out, err);
+	case CASE_CHANGE_APPROVAL:
+		return domain_case_request_approval(st->store, st->number, st->rec.version,
+						    given(c->text), out, err);
+	case CASE_CHANGE_DECIDE:
+		return domain_case_decide(st->store, st->number, st->rec.version, c->approve,
+					  given(c->text), out, err);
+	case CASE_CHANGE_NONE:
+		break;
+	}
+	return csm_error_set(err, CSM_EX_SOFTWARE, "%s: no change to save", st->number);
+}
+
+/* What the change does, for messages ("Resolve (code fixed)"). */
+static void describe_change(const struct case_change *c, char *buf, size_t size)
+{
+	switch (c->kind) {
+	case CASE_CHANGE_TRANSITION:
+		snprintf(buf, size, "%s%s%s%s", c->act->label, c->code ? " (code " : "",
+			 c->code ? c->code : "", c->code ? ")" : "");
+		break;
+	case CASE_CHANGE_ASSIGN:
+		snprintf(buf, size, "Assign to %s%s%s", c->group, *c->login ? " / " : "", c->login);
+		break;
+	case CASE_CHANGE_APPROVAL:
+		snprintf(buf, size, "Request approval%s%s", given(c->text) ? " from " : "",
+			 given(c->text) ? c->text : "");
+		break;
+	case CASE_CHANGE_DECIDE:
+		snprintf(buf, size, "%s", c->approve ? "Approve" : "Reject");
+		break;
+	case CASE_CHANGE_NONE:
+		snprintf(buf, size, "nothing");
+		break;
+	}
+}
+
+/* The message after the change succeeded. */
+static void done_message(const struct case_view_state *st, const struct case_outcome *out,
+			 char *buf, size_t size)
+{
+	const struct case_change *c = &st->change;
+
+	switch (c->kind) {
+	case CASE_CHANGE_TRANSITION:
+		snprintf(buf, size, "%s: %s, now %s", st->number, c->act->label,
+			 case_state_label(out->state));
+		break;
+	case CASE_CHANGE_ASSIGN:
+		snprintf(buf, size, "%s assigned to %s%s%s", st->number, c->group,
+			 *c->login ? " / " : "", c->login);
+		break;
+	case CASE_CHANGE_APPROVAL:
+		snprintf(buf, size, "Approval requested");
+		break;
+	case CASE_CHANGE_DECIDE:
+		snprintf(buf, size, "%s", c->approve ? "Approved" : "Rejected");
+		break;
+	case CASE_CHANGE_NONE:
+		buf[0] = '\0';
+		break;
+	}
+}
+
+/* Shows what the other person changed and asks: reapply or discard. */
+static void ask_conflict(struct screen *s)
+{
+	struct case_view_state *st = s->state;
+	size_t n = st->n_diff + 2;
+	const char **labels = xcalloc(n, sizeof *labels);
+	char **details = xcalloc(n, sizeof *details);
+	char title[200], what[200];
+
+	for (size_t i = 0; i < st->n_diff; i++) {
+		labels[i] = st->diff[i].field;
+		details[i] = xasprintf("%s -> %s", st->diff[i].yours, st->diff[i].theirs);
+	}
+	describe_change(&st->change, what, sizeof what);
+	labels[st->n_diff + CONFLICT_REAPPLY] = "Reapply";
+	details[st->n_diff + CONFLICT_REAPPLY] =
+		xasprintf("%s on version %lld", what, (long long)st->rec.version);
+	labels[st->n_diff + CONFLICT_DISCARD] = "Discard";
+	details[st->n_diff + CONFLICT_DISCARD] = xasprintf("drop your change, keep theirs");
+	snprintf(title, sizeof title, "%s was changed by someone else (v%lld -> v%lld): %s",
+		 st->number, (long long)st->conflict_from, (long long)st->rec.version,
+		 st->n_diff ? "field: yours -> theirs" : "no field you see differs");
+	dialog_pick(&st->dlg, ASK_CONFLICT, title, labels, (const char *const *)details, n,
+		    st->n_diff + CONFLICT_REAPPLY);
+	for (size_t i = 0; i < n; i++)
+		free(details[i]);
+	free(labels);
+	free(details);
+}
+
+/* The change was refused as stale: keep it, reload the case, work out
+ * what changed and ask. */
+static void conflict(struct screen *s)
+{
+	struct case_view_state *st = s->state;
+	struct case_record mine = st->rec; /* moved: load() starts a new one */
+	struct csm_error err = {0};
+
+	case_record_init(&st->rec);
+	clear_flow(st);
+	dialog_close(&st->dlg);
+	if (load(st, &err) < 0) {
+		ui_error(s->ui, "Cannot read %s: %s", st->number, err.msg);
+		case_record_fini(&mine);
+		conflict_clear(st);
+		rebuild(s);
+		return;
+	}
+	case_field_diff_free(&st->diff, st->n_diff);
+	st->n_diff = case_field_diff(&mine, &st->rec, &st->diff);
+	st->conflict_from = mine.version;
+	case_record_fini(&mine);
+	rebuild(s);
+	ask_conflict(s);
+	ui_error(s->ui, "%s was changed by someone else: reloaded (now version %lld); reapply "
+			"your change or discard it",
+		 st->number, (long long)st->rec.version);
+}
+
+/* Saves st->change (filled by the caller) on the loaded version. */
+static void save(struct screen *s)
+{
+	struct case_view_state *st = s->state;
+	struct case_outcome out = {0};
+	struct csm_error err = {0};
+	char done[300];
+	int rc = run_change(st, &out, &err);
+
+	if (rc < 0 && strstr(err.msg, "changed by someone else")) {
+		case_outcome_fini(&out);
+		conflict(s);
+		return;
+	}
+	done_message(st, &out, done, sizeof done);
+	conflict_clear(st);
+	changed(s, rc, &err, &out, done);
+	case_outcome_fini(&out);
+}
+
 static void apply_transition(struct screen *s, const char *notes)
 {
 	struct case_view_state *st = s->state;
-	struct case_transition_args args = {st->code, notes && *notes ? notes : NULL, 0};
-	struct case_outcome out = {0};
-	struct csm_error err = {0};
-	char done[256];
-	int rc;
 
-	rc = domain_case_transition(st->store, st->number, st->rec.version, st->act->name, &args,
-				    &out, &err);
-	snprintf(done, sizeof done, "%s: %s, now %s", st->number, st->act->label,
-		 case_state_label(out.state));
-	changed(s, rc, &err, &out, done);
-	case_outcome_fini(&out);
+	conflict_clear(st);
+	st->change.kind = CASE_CHANGE_TRANSITION;
+	st->change.act = st->act;
+	st->change.code = st->code ? xstrdup(st->code) : NULL;
+	st->change.text = notes ? xstrdup(notes) : NULL;
+	save(s);
 }
 
 /* Asks for what the action needs, one question at a time; applies it
@@ -685,18 +958,14 @@ static void ask_member(struct screen *s, size_t group)
 static void assign(struct screen *s, size_t member)
 {
 	struct case_view_state *st = s->state;
-	struct case_outcome out = {0};
-	struct csm_error err = {0};
 	const char *login = member == 0 || member > st->members.n ? ""
 								 : st->members.items[member - 1].login;
-	char done[300];
-	int rc;
 
-	snprintf(done, sizeof done, "%s assigned to %s%s%s", st->number, st->group,
-		 *login ? " / " : "", login);
-	rc = domain_case_assign(st->store, st->number, st->rec.version, st->group, login, &out, &err);
-	changed(s, rc, &err, &out, done);
-	case_outcome_fini(&out);
+	conflict_clear(st);
+	st->change.kind = CASE_CHANGE_ASSIGN;
+	st->change.group = xstrdup(st->group);
+	st->change.login = xstrdup(login);
+	save(s);
 }
 
 static void comment(struct screen *s, bool work_note)
@@ -711,27 +980,40 @@ static void comment(struct screen *s, bool work_note)
 static void decide(struct screen *s, bool approve)
 {
 	struct case_view_state *st = s->state;
-	struct case_outcome out = {0};
-	struct csm_error err = {0};
-	const char *text = dialog_text(&st->dlg);
-	int rc = domain_case_decide(st->store, st->number, st->rec.version, approve,
-				    *text ? text : NULL, &out, &err);
 
-	changed(s, rc, &err, &out, approve ? "Approved" : "Rejected");
-	case_outcome_fini(&out);
+	conflict_clear(st);
+	st->change.kind = CASE_CHANGE_DECIDE;
+	st->change.approve = approve;
+	st->change.text = xstrdup(dialog_text(&st->dlg));
+	save(s);
 }
 
 static void request_approval(struct screen *s)
 {
 	struct case_view_state *st = s->state;
-	struct case_outcome out = {0};
-	struct csm_error err = {0};
-	const char *who = dialog_text(&st->dlg);
-	int rc = domain_case_request_approval(st->store, st->number, st->rec.version,
-					      *who ? who : NULL, &out, &err);
 
-	changed(s, rc, &err, &out, "Approval requested");
-	case_outcome_fini(&out);
+	conflict_clear(st);
+	st->change.kind = CASE_CHANGE_APPROVAL;
+	st->change.text = xstrdup(dialog_text(&st->dlg));
+	save(s);
+}
+
+/* The agent's answer to a conflict: a field row changes nothing (the
+ * question stays), Reapply saves the kept change on the new version
+ * (which may conflict again), Discard drops it. */
+static void conflict_answered(struct screen *s, size_t choice)
+{
+	struct case_view_state *st = s->state;
+
+	if (choice == st->n_diff + CONFLICT_REAPPLY) {
+		dialog_close(&st->dlg);
+		save(s);
+	} else if (choice == st->n_diff + CONFLICT_DISCARD) {
+		dialog_close(&st->dlg);
+		conflict_clear(st);
+		ui_message(s->ui, "Your change was discarded; %s stays as they left it (version %lld)",
+			   st->number, (long long)st->rec.version);
+	}
 }
 
 /* Refuses changes to a closed or canceled case with a reason. */
@@ -862,6 +1144,9 @@ static void dialog_answered(struct screen *s)
 	case ASK_REJECT:
 		decide(s, st->dlg.tag == ASK_APPROVE);
 		break;
+	case ASK_CONFLICT:
+		conflict_answered(s, choice);
+		break;
 	default:
 		dialog_close(&st->dlg);
 		break;
@@ -901,6 +1186,13 @@ static enum action case_view_handle(struct screen *s, enum action a, const struc
 			return ACT_NONE;
 		case DIALOG_CANCELED:
 			clear_flow(st);
+			if (st->change.kind != CASE_CHANGE_NONE) {
+				/* Esc on a conflict discards the change too. */
+				conflict_clear(st);
+				ui_message(s->ui, "Your change was discarded; %s stays as they left "
+						  "it (version %lld)",
+					   st->number, (long long)st->rec.version);
+			}
 			return ACT_NONE;
 		case DIALOG_PASS:
 			return a;
@@ -958,6 +1250,14 @@ static void case_view_resume(struct screen *s)
 {
 	/* The related-parties screen may have changed the list. */
 	reload(s);
+}
+
+/* A change refused as stale and not yet reapplied or discarded. */
+static bool case_view_dirty(const struct screen *s)
+{
+	const struct case_view_state *st = s->state;
+
+	return st->change.kind != CASE_CHANGE_NONE;
 }
 
 static const char *case_view_keymap(const struct screen *s, bool *text_input)
@@ -1018,4 +1318,5 @@ const struct screen_ops case_view_screen = {
 	.keymap = case_view_keymap,
 	.cursor = case_view_cursor,
 	.resume = case_view_resume,
+	.dirty = case_view_dirty,
 };

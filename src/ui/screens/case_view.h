@@ -6,9 +6,12 @@
  * The body is one scrolling page of lines built from the loaded case; the
  * questions an action needs (resolution code, notes, group, member) are
  * asked one after another in a dialog.  Every change passes the version
- * the screen loaded; a change refused because someone else changed the
- * case reloads it and says so.  Closed and canceled cases are read-only:
- * their keymap offers no changes. */
+ * the screen loaded.  A change refused because someone else changed the
+ * case meanwhile is kept: the case is reloaded, a dialog lists what the
+ * other person changed (field, yours -> theirs), and the agent reapplies
+ * the change on top of the new version or discards it; nothing is
+ * overwritten unseen.  Closed and canceled cases are read-only: their
+ * keymap offers no changes. */
 #ifndef CSM_UI_SCREENS_CASE_VIEW_H
 #define CSM_UI_SCREENS_CASE_VIEW_H
 
@@ -38,6 +41,34 @@ struct case_menu_item {
 	const struct case_action *act; /* TRANSITION: the action (borrowed from the table) */
 };
 
+/* A change being saved, kept when it is refused as stale so that it can
+ * be applied again on the new version. */
+enum case_change_kind {
+	CASE_CHANGE_NONE,        /* nothing pending */
+	CASE_CHANGE_TRANSITION,  /* act with code and text (notes) */
+	CASE_CHANGE_ASSIGN,      /* group and login ("" = nobody) */
+	CASE_CHANGE_APPROVAL,    /* request approval from text ("" = any approver) */
+	CASE_CHANGE_DECIDE,      /* approve (or reject) with text as the comment */
+};
+
+struct case_change {
+	enum case_change_kind kind;    /* CASE_CHANGE_NONE when none */
+	const struct case_action *act; /* TRANSITION: the action (borrowed from the table) */
+	char *code;                    /* TRANSITION: resolution code, or NULL (owned) */
+	char *text;                    /* notes, approver or comment, or NULL (owned) */
+	char *group;                   /* ASSIGN: the group (owned) */
+	char *login;                   /* ASSIGN: the member, "" for nobody (owned) */
+	bool approve;                  /* DECIDE: approve (true) or reject */
+};
+
+/* One field another person changed: what this screen had loaded and what
+ * the case holds now. */
+struct case_field_diff {
+	const char *field; /* the field's label (static) */
+	char *yours;       /* its value as loaded here (owned, "(none)" when empty) */
+	char *theirs;      /* its value now (owned) */
+};
+
 /* One line of the page. */
 struct case_view_line {
 	char *left;        /* text, or the left column (owned) */
@@ -64,6 +95,10 @@ struct case_view_state {
 	struct user_list members;       /* members of the group being assigned */
 	char *group;                    /* the group picked for assignment (owned) */
 	int width;                      /* columns the lines were built for */
+	struct case_change change;      /* the change refused as stale, while its dialog asks */
+	struct case_field_diff *diff;   /* what the other person changed (owned) */
+	size_t n_diff;
+	int64_t conflict_from;          /* the version the refused change was made on */
 };
 
 /* The actions possible on the loaded case, in menu order: the state
@@ -71,5 +106,15 @@ struct case_view_state {
  * assign and approval.  None for closed and canceled cases.  Returns the
  * count (at most max). */
 size_t case_view_menu(const struct case_view_state *st, struct case_menu_item *out, size_t max);
+
+/* The fields that differ between yours (the case as loaded) and theirs
+ * (as it is now), in page order: descriptions, state, priority, customer,
+ * channel, category, product, asset, item, sold product, contract,
+ * entitlement, group, assignee, resolution, approval.  *out is an owned
+ * array (case_field_diff_free()); returns the count. */
+size_t case_field_diff(const struct case_record *yours, const struct case_record *theirs,
+		       struct case_field_diff **out);
+/* Frees n entries of a diff array and the array; sets *d to NULL. */
+void case_field_diff_free(struct case_field_diff **d, size_t n);
 
 #endif
