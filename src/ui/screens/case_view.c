@@ -733,6 +733,17 @@ static void done_message(const struct case_view_state *st, const struct case_out
 	}
 }
 
+/* At most width columns of v, with "…" when cut (owned). */
+static char *shorten(const char *v, int width)
+{
+	size_t fit;
+
+	if (utf8_width(v) <= width)
+		return xstrdup(v);
+	fit = utf8_fit(v, width - 1, NULL);
+	return xasprintf("%.*s\u2026", (int)fit, v);
+}
+
 /* Shows what the other person changed and asks: reapply or discard. */
 static void ask_conflict(struct screen *s)
 {
@@ -744,7 +755,11 @@ static void ask_conflict(struct screen *s)
 
 	for (size_t i = 0; i < st->n_diff; i++) {
 		labels[i] = st->diff[i].field;
-		details[i] = xasprintf("%s -> %s", st->diff[i].yours, st->diff[i].theirs);
+		/* Both sides stay visible however long the values are. */
+		char *a = shorten(st->diff[i].yours, 22), *b = shorten(st->diff[i].theirs, 24);
+		details[i] = xasprintf("%s -> %s", a, b);
+		free(a);
+		free(b);
 	}
 	describe_change(&st->change, what, sizeof what);
 	labels[st->n_diff + CONFLICT_REAPPLY] = "Reapply";
