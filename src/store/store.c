@@ -218,7 +218,8 @@ sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct csm_error *err
 					       NULL) != SQLITE_OK) {
 				store_sqlerr(s, err, "preparing a statement");
 				csm_error_prefix(err, "internal error: ");
-				err->code = CSM_EX_SOFTWARE;
+				if (err)
+					err->code = CSM_EX_SOFTWARE;
 				fprintf(stderr, "csm: cannot prepare: %s\n%s\n", sqlite3_errmsg(s->db), sql);
 				slot->stmt = NULL;
 				return NULL;
@@ -529,6 +530,11 @@ const char *store_actor(const struct store *s)
 	return s->actor ? s->actor : "system";
 }
 
+const char *store_real_actor(const struct store *s)
+{
+	return s->real_actor;
+}
+
 void store_set_audit(struct store *s, bool on)
 {
 	s->audit = on;
@@ -699,10 +705,11 @@ int store_next_number(struct store *s, enum record_kind kind, char *buf, size_t 
 char *store_setting_dup(struct store *s, const char *key)
 {
 	static const char sql[] = "SELECT value FROM setting WHERE key = ?1";
-	sqlite3_stmt *st = store_stmt(s, sql, NULL);
+	sqlite3_stmt *st;
 	char *v = NULL;
 
-	if (!st)
+	/* a file without csm's schema has no settings (and no setting table) */
+	if (store_schema_version(s) < 1 || !(st = store_stmt(s, sql, NULL)))
 		return NULL;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
