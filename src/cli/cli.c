@@ -35,6 +35,10 @@ const struct cli_command cli_commands[] = {
 	{"backup", cmd_backup, "backup FILE", "consistent copy of the database, even while others write", NULL},
 	{"restore", cmd_restore, "restore FILE [--dry-run]",
 	 "put a checked backup back (the replaced database is kept beside it)", NULL},
+	{"user", cmd_user, "user add|list|grant|revoke|activate|deactivate ...",
+	 "the users of csm and their roles (changes: admins only)", cmd_user_help},
+	{"whoami", cmd_whoami, "whoami [--json]",
+	 "who you are in this database: login, name, roles, acting as, demo", NULL},
 	{NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -83,6 +87,26 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 	if (!cmd)
 		fprintf(stderr, "Run 'csm --help' for usage.\n");
 	return CSM_EX_USAGE;
+}
+
+/* Commands that run without a user: they create, check, copy or put back
+ * the database file, or say who you are; none shows customer data. */
+static const char *const no_user_commands[] = {"init", "check", "backup", "restore", "whoami",
+					       NULL};
+
+const char *cli_os_name(void)
+{
+	static char name[256];
+	static bool done;
+	struct passwd *pw;
+
+	if (done)
+		return name;
+	done = true;
+	pw = getpwuid(getuid());
+	if (pw && pw->pw_gecos)
+		snprintf(name, sizeof name, "%.*s", (int)strcspn(pw->pw_gecos, ","), pw->pw_gecos);
+	return name;
 }
 
 const char *cli_os_login(void)
@@ -135,8 +159,14 @@ struct store *cli_store(struct cli *cli, unsigned flags, int *status)
 		return NULL;
 	}
 	apply_prefixes(cli->store, &cli->cfg);
-	store_set_actor(cli->store, cli->as_login ? cli->as_login : cli_os_login(),
-			cli->as_login ? cli_os_login() : NULL);
+	identity_fini(&cli->who);
+	if ((cli->demo && !(flags & STORE_READONLY) && demo_adopt(cli, &err) < 0) ||
+	    identity_open(cli->store, cli_os_login(), cli->as_login, &cli->who, &err) < 0 ||
+	    (!cli->no_user && identity_require_user(&cli->who, cli->db_path, &err) < 0)) {
+		*status = cli_fail(&err, CSM_EX_NOPERM);
+		store_free(&cli->store);
+		return NULL;
+	}
 	return cli->store;
 }
 
@@ -153,6 +183,8 @@ static int run_command(struct cli *cli, int argc, char **argv)
 					printf("usage: csm %s\n%s\n", c->usage, c->summary);
 				return 0;
 			}
+		for (size_t i = 0; no_user_commands[i]; i++)
+			cli->no_user |= strcmp(no_user_commands[i], c->name) == 0;
 		return c->run(cli, argc, argv);
 	}
 	return cli_usage(NULL, "unknown command '%s'", argv[0]);
@@ -241,6 +273,7 @@ int cli_main(int argc, char **argv)
 		status = run_command(&cli, argc - optind, argv + optind);
 
 	store_free(&cli.store);
+	identity_fini(&cli.who);
 	config_fini(&cli.cfg);
 	free(cli.db_path);
 	free(cli.as_login);

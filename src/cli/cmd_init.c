@@ -1,9 +1,11 @@
-/* csm init [--model M] [--industry NAME]: create the database. */
+/* csm init [--model M] [--industry NAME]: create the database, with the
+ * login that ran it as its first user and admin. */
 #include <getopt.h>
 #include <stdio.h>
 
 #include "cli/cli.h"
 #include "domain/domain.h"
+#include "domain/identity.h"
 
 int cmd_init(struct cli *cli, int argc, char **argv)
 {
@@ -33,16 +35,21 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 		return cli_usage("init", "unexpected argument '%s'", argv[optind]);
 	if (cli->demo)
 		return cli_usage("init", "the demo database is created by --demo itself");
+	if (cli->as_login)
+		return cli_usage("init", "--as: a new database's first admin is the login that "
+				 "runs init (%s)", cli_os_login());
 
 	s = cli_store(cli, STORE_CREATE, &status);
 	if (!s)
 		return status;
-	if (domain_setup_database(s, model, industry, &err) < 0) {
+	if (domain_setup_database(s, model, industry, &err) < 0 ||
+	    identity_ensure_admin(s, cli_os_login(), cli_os_name(), NULL, &err) < 0) {
 		status = cli_fail(&err, CSM_EX_IOERR);
 		store_free(&cli->store);
 		remove(cli->db_path);
 		return status;
 	}
-	printf("created %s (%s, %s)\n", cli->db_path, config_model_name(model), industry);
+	printf("created %s (%s, %s); its admin is %s\n", cli->db_path, config_model_name(model),
+	       industry, cli_os_login());
 	return 0;
 }

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "domain/domain.h"
+#include "domain/identity.h"
 #include "domain/seed.h"
 #include "ui/ui.h"
 #include "util/xalloc.h"
@@ -81,6 +82,11 @@ int demo_prepare(struct cli *cli, struct csm_error *err)
 		if (domain_seed(s, &opt, err) < 0)
 			goto out;
 	}
+	/* Whoever made the demo may do everything in it, and act as anyone. */
+	store_set_actor(s, cli_os_login(), NULL);
+	if (identity_mark_demo(s, err) < 0 ||
+	    identity_ensure_admin(s, cli_os_login(), cli_os_name(), NULL, err) < 0)
+		goto out;
 	store_free(&s);
 	if (rename(tmp, cli->db_path) < 0) {
 		csm_error_set(err, CSM_EX_CANTCREAT, "%s: %s", cli->db_path, strerror(errno));
@@ -95,15 +101,29 @@ out:
 	return rc;
 }
 
+int demo_adopt(struct cli *cli, struct csm_error *err)
+{
+	store_set_actor(cli->store, cli_os_login(), NULL);
+	if (identity_mark_demo(cli->store, err) < 0 ||
+	    identity_ensure_admin(cli->store, cli_os_login(), cli_os_name(), NULL, err) < 0)
+		return -1;
+	return 0;
+}
+
 int demo_console(struct cli *cli)
 {
 	struct csm_error err = {0};
 	int status = 0;
 
+	/* A login without a user still gets the console, which says why it
+	 * shows nothing instead of the lookup. */
+	cli->no_user = true;
 	if (!cli_store(cli, 0, &status))
 		return status;
 	status = ui_run(cli->store, &cli->cfg, cli->db_path, &err);
 	if (status < 0)
 		return cli_fail(&err, CSM_EX_SOFTWARE);
+	if (status == 0 && !cli->who.is_user)
+		return CSM_EX_NOPERM;
 	return status;
 }

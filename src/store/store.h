@@ -60,6 +60,8 @@ int store_latest_schema_version(void);
  * the operating-system login when acting as someone else (may be NULL). */
 void store_set_actor(struct store *s, const char *login, const char *real);
 const char *store_actor(const struct store *s);
+/* The real (OS) login when acting as someone else, else NULL (borrowed). */
+const char *store_real_actor(const struct store *s);
 
 /* Turns audit logging off for bulk loads (seed); on by default. */
 void store_set_audit(struct store *s, bool on);

@@ -1,4 +1,4 @@
-/* bars.c - the header (who, which model, which database) and the status
+/* bars.c - the header (who, with which roles, which model, which database) and the status
  * line (message, command line, or the key hints of the screen). */
 #include "ui/private.h"
 
@@ -41,11 +41,12 @@ static const char *tail(const char *s, int width, char *buf, size_t size)
 void bars_draw_header(const struct ui *ui, WINDOW *w, int cols)
 {
 	const struct screen *top = ui_top(ui);
-	char left[128], who[200], path[1024], cut[1024];
+	char left[128], who[400], path[1024], cut[1024];
 	int lw, ww, room;
 
 	snprintf(left, sizeof left, " csm  %s", top ? top->ops->title : "");
-	snprintf(who, sizeof who, "%s  %s", ui->who,
+	/* who is using csm, with which role(s), on which model */
+	snprintf(who, sizeof who, "%s %s  %s", ui->who, ui->roles,
 		 config_model_name(ui->cfg->model));
 	short_path(ui->db_path ? ui->db_path : store_path(ui->store), path, sizeof path);
 	draw_fill(w, 0, 0, cols, theme_attr(THEME_HEADER));
@@ -55,7 +56,7 @@ void bars_draw_header(const struct ui *ui, WINDOW *w, int cols)
 	if (room >= ww + 12) {
 		/* who, model and as much of the path as fits */
 		const char *p = tail(path, room - ww - 2, cut, sizeof cut);
-		char right[1400];
+		char right[1500];
 		snprintf(right, sizeof right, "%s  %s ", who, p);
 		draw_str(w, 0, cols - utf8_width(right), right, utf8_width(right),
 			 theme_attr(THEME_HEADER));

@@ -14,6 +14,7 @@ struct ui {
 	const struct csm_config *cfg;   /* the configuration (borrowed) */
 	const char *db_path;            /* shown in the header (borrowed) */
 	char who[160];                  /* header: "login (Name)" of the acting user */
+	char roles[192];                /* header: "as admin", "via LOGIN", "demo", "not a user" */
 	struct keymap *keymap;          /* defaults plus ui.keys (owned) */
 	struct screen **stack;          /* open screens, [0] is home (owned) */
 	int depth, cap;                 /* screens open / slots allocated */

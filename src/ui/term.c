@@ -189,6 +189,7 @@ int ui_run(struct store *s, const struct csm_config *cfg, const char *db_path,
 	ui = ui_new(s, cfg, db_path, err);
 	if (!ui)
 		return -1;
+	ui_deny_non_user(ui);
 	got_signal = 0;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;

@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/identity.h"
 #include "domain/party.h"
+#include "ui/screens/denied.h"
 #include "util/xalloc.h"
 
 /* ---- screens ---------------------------------------------------------- */
@@ -54,17 +56,30 @@ const char *screen_keymap(const struct screen *s, bool *text_input)
 
 /* ---- the console ------------------------------------------------------ */
 
-/* "login (Name)" when the login has a user row, else the login. */
+/* The header's who: "login (Name)" (the name when it says more than the
+ * login) and the roles: "as admin, agent", "via REAL" when acting as
+ * someone, "demo" on the demo database, "not a user" without an active
+ * user. */
 static void set_who(struct ui *ui)
 {
-	struct user u = {0};
+	struct identity id = {0};
 	struct csm_error err = {0};
+	char roles[96];
 
-	if (party_acting_user(ui->store, &u, &err) == 1 && u.name && *u.name)
-		snprintf(ui->who, sizeof ui->who, "%s (%s)", store_actor(ui->store), u.name);
-	else
+	if (identity_get(ui->store, &id, &err) < 0) {
 		snprintf(ui->who, sizeof ui->who, "%s", store_actor(ui->store));
-	user_fini(&u);
+		snprintf(ui->roles, sizeof ui->roles, "?");
+		return;
+	}
+	if (id.is_user && id.user.name && *id.user.name && strcmp(id.user.name, id.login) != 0)
+		snprintf(ui->who, sizeof ui->who, "%s (%s)", id.login, id.user.name);
+	else
+		snprintf(ui->who, sizeof ui->who, "%s", id.login);
+	identity_roles_text(id.roles, ", ", roles, sizeof roles);
+	snprintf(ui->roles, sizeof ui->roles, "%s%s%s%s%s", !id.is_user ? "not a user"
+			     : *roles ? "as " : "no role", roles, id.acting_as ? " via " : "",
+		 id.acting_as ? id.real_login : "", id.demo ? "  demo" : "");
+	identity_fini(&id);
 }
 
 struct ui *ui_new(struct store *s, const struct csm_config *cfg, const char *db_path,
@@ -90,6 +105,23 @@ struct ui *ui_new(struct store *s, const struct csm_config *cfg, const char *db_
 		return NULL;
 	}
 	return ui;
+}
+
+bool ui_deny_non_user(struct ui *ui)
+{
+	struct identity id = {0};
+	struct csm_error err = {0};
+	bool is_user = identity_get(ui->store, &id, &err) == 0 && id.is_user;
+
+	identity_fini(&id);
+	if (is_user)
+		return false;
+	/* Not even the lookup: the home screen itself goes. */
+	while (ui->depth > 0)
+		screen_free(&ui->stack[--ui->depth]);
+	if (ui_push(ui, &denied_screen, NULL) < 0)
+		ui->quit = true; /* nothing to show, nothing to leak */
+	return true;
 }
 
 void ui_free(struct ui **uip)

@@ -37,6 +37,12 @@ struct ui *ui_new(struct store *s, const struct csm_config *cfg, const char *db_
 		  struct csm_error *err);
 void ui_free(struct ui **ui);
 
+/* When the acting login has no active user, replaces every screen by one
+ * that says so and whom to ask (screens/denied.h): such a login gets no
+ * data, not even the lookup.  ui_run() calls it after ui_new().  Returns
+ * true when it did. */
+bool ui_deny_non_user(struct ui *ui);
+
 /* Resolves a key to an action for the top screen (or the command line)
  * and runs it, as the terminal loop does for each key. */
 void ui_dispatch_key(struct ui *ui, const struct key_event *ev);

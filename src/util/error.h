@@ -19,6 +19,7 @@ enum csm_exit {
 	CSM_EX_SOFTWARE = 70, /* internal error */
 	CSM_EX_CANTCREAT = 73,/* output cannot be created */
 	CSM_EX_IOERR = 74,    /* I/O or database error */
+	CSM_EX_NOPERM = 77,   /* not a user, or not allowed (--as, admin only) */
 	CSM_EX_CONFIG = 78,   /* configuration error */
 };
 
