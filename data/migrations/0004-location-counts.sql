@@ -198,22 +198,26 @@ WHEN csm_index_on()
 END;
 
 -- --------------------------------------------- the counts of existing data
-WITH
-  i AS (SELECT location_id AS id, count(*) AS n, sum(state = 'in_use') AS u,
+-- In steps that update rows by primary key (a join of CTEs would be
+-- scanned once per location): a row each, the items and open cases placed
+-- at each location, then each location's counts added to its ancestors'.
+INSERT INTO location_count(location_id) SELECT id FROM location;
+UPDATE location_count SET items = i.n, in_use = i.u, in_repair = i.r
+  FROM (SELECT location_id AS id, count(*) AS n, sum(state = 'in_use') AS u,
                sum(state = 'in_repair') AS r
-          FROM install_base_item WHERE location_id IS NOT NULL GROUP BY location_id),
-  o AS (SELECT it.location_id AS id, count(*) AS n
+          FROM install_base_item WHERE location_id IS NOT NULL GROUP BY location_id) AS i
+ WHERE location_count.location_id = i.id;
+UPDATE location_count SET open_cases = o.n
+  FROM (SELECT it.location_id AS id, count(*) AS n
           FROM cases c JOIN install_base_item it ON it.id = c.install_base_item_id
          WHERE c.state IN ('new', 'open', 'awaiting_info', 'resolved')
-           AND it.location_id IS NOT NULL GROUP BY it.location_id),
-  h AS (SELECT l.id, l.path, COALESCE(i.n, 0) AS n, COALESCE(i.u, 0) AS u, COALESCE(i.r, 0) AS r,
-               COALESCE(o.n, 0) AS c
-          FROM location l LEFT JOIN i ON i.id = l.id LEFT JOIN o ON o.id = l.id),
-  t AS (SELECT a.value AS id, sum(h.n) AS n, sum(h.u) AS u, sum(h.r) AS r, sum(h.c) AS c
-          FROM h, json_each('[' || replace(trim(h.path, '/'), '/', ',') || ']') a
-         WHERE h.n > 0 OR h.c > 0 GROUP BY a.value)
-INSERT INTO location_count(location_id, items, in_use, in_repair, open_cases, total_items,
-                           total_in_use, total_in_repair, total_open_cases)
-SELECT h.id, h.n, h.u, h.r, h.c, COALESCE(t.n, 0), COALESCE(t.u, 0), COALESCE(t.r, 0),
-       COALESCE(t.c, 0)
-  FROM h LEFT JOIN t ON t.id = h.id;
+           AND it.location_id IS NOT NULL GROUP BY it.location_id) AS o
+ WHERE location_count.location_id = o.id;
+UPDATE location_count SET total_items = t.n, total_in_use = t.u, total_in_repair = t.r,
+                          total_open_cases = t.c
+  FROM (SELECT a.value AS id, sum(h.items) AS n, sum(h.in_use) AS u, sum(h.in_repair) AS r,
+               sum(h.open_cases) AS c
+          FROM location_count h JOIN location l ON l.id = h.location_id,
+               json_each('[' || replace(trim(l.path, '/'), '/', ',') || ']') a
+         WHERE h.items > 0 OR h.open_cases > 0 GROUP BY a.value) AS t
+ WHERE location_count.location_id = t.id;

@@ -739,37 +739,44 @@ int store_location_tree_counts(struct store *s, int64_t location_id,
 
 int store_location_counts_rebuild(struct store *s, struct csm_error *err)
 {
+	/* In steps, each a scan that updates rows by primary key (the same
+	 * statements as the fill at the end of 0004-location-counts.sql): a
+	 * row per location, the items and the open cases placed at each, then
+	 * each location's counts added to its ancestors' totals. */
 	static const char clear_sql[] = "DELETE FROM location_count";
-	/* The same statement as the fill at the end of 0004-location-counts.sql. */
-	static const char fill_sql[] =
-		"WITH "
-		"i AS (SELECT location_id AS id, count(*) AS n, sum(state = 'in_use') AS u, "
-		"  sum(state = 'in_repair') AS r "
-		"  FROM install_base_item WHERE location_id IS NOT NULL GROUP BY location_id), "
-		"o AS (SELECT it.location_id AS id, count(*) AS n "
+	static const char rows_sql[] = "INSERT INTO location_count(location_id) SELECT id FROM location";
+	static const char items_sql[] =
+		"UPDATE location_count SET items = i.n, in_use = i.u, in_repair = i.r "
+		"FROM (SELECT location_id AS id, count(*) AS n, sum(state = 'in_use') AS u, "
+		"  sum(state = 'in_repair') AS r FROM install_base_item "
+		"  WHERE location_id IS NOT NULL GROUP BY location_id) AS i "
+		"WHERE location_count.location_id = i.id";
+	static const char cases_sql[] =
+		"UPDATE location_count SET open_cases = o.n "
+		"FROM (SELECT it.location_id AS id, count(*) AS n "
 		"  FROM cases c JOIN install_base_item it ON it.id = c.install_base_item_id "
 		"  WHERE c.state IN ('new', 'open', 'awaiting_info', 'resolved') "
-		"  AND it.location_id IS NOT NULL GROUP BY it.location_id), "
-		"h AS (SELECT l.id, l.path, COALESCE(i.n, 0) AS n, COALESCE(i.u, 0) AS u, "
-		"  COALESCE(i.r, 0) AS r, COALESCE(o.n, 0) AS c "
-		"  FROM location l LEFT JOIN i ON i.id = l.id LEFT JOIN o ON o.id = l.id), "
-		"t AS (SELECT a.value AS id, sum(h.n) AS n, sum(h.u) AS u, sum(h.r) AS r, sum(h.c) AS c "
-		"  FROM h, json_each('[' || replace(trim(h.path, '/'), '/', ',') || ']') a "
-		"  WHERE h.n > 0 OR h.c > 0 GROUP BY a.value) "
-		"INSERT INTO location_count(location_id, items, in_use, in_repair, open_cases, "
-		"  total_items, total_in_use, total_in_repair, total_open_cases) "
-		"SELECT h.id, h.n, h.u, h.r, h.c, COALESCE(t.n, 0), COALESCE(t.u, 0), "
-		"  COALESCE(t.r, 0), COALESCE(t.c, 0) FROM h LEFT JOIN t ON t.id = h.id";
+		"  AND it.location_id IS NOT NULL GROUP BY it.location_id) AS o "
+		"WHERE location_count.location_id = o.id";
+	static const char totals_sql[] =
+		"UPDATE location_count SET total_items = t.n, total_in_use = t.u, "
+		"  total_in_repair = t.r, total_open_cases = t.c "
+		"FROM (SELECT a.value AS id, sum(h.items) AS n, sum(h.in_use) AS u, "
+		"  sum(h.in_repair) AS r, sum(h.open_cases) AS c "
+		"  FROM location_count h JOIN location l ON l.id = h.location_id, "
+		"  json_each('[' || replace(trim(l.path, '/'), '/', ',') || ']') a "
+		"  WHERE h.items > 0 OR h.open_cases > 0 GROUP BY a.value) AS t "
+		"WHERE location_count.location_id = t.id";
+	static const char *const steps[] = {clear_sql, rows_sql, items_sql, cases_sql, totals_sql};
 	sqlite3_stmt *st;
 
 	if (store_begin(s, err) < 0)
 		return -1;
-	if (!(st = store_stmt(s, clear_sql, err))
-	    || store_exec_stmt(s, st, err, "clearing the location counts") < 0
-	    || !(st = store_stmt(s, fill_sql, err))
-	    || store_exec_stmt(s, st, err, "counting the install base by location") < 0) {
-		store_rollback(s);
-		return -1;
-	}
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
+		if (!(st = store_stmt(s, steps[i], err))
+		    || store_exec_stmt(s, st, err, "counting the install base by location") < 0) {
+			store_rollback(s);
+			return -1;
+		}
 	return store_commit(s, err);
 }
