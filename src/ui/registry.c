@@ -12,6 +12,7 @@ const struct screen_ops *const screen_registry[] = {
 	&lookup_screen,
 	&help_screen,
 	&customer_screen,
+	&customer_edit_screen,
 	&case_entry_screen,
 	&install_base_screen,
 	&parties_screen, /* found by name from the case view */
@@ -24,10 +25,10 @@ const struct screen_ops *const screen_registry[] = {
  * ui_open_record() opens .view with the record's kind, id and number;
  * ui_create_record() opens .create with the kind and create = true. */
 const struct record_screens record_screens[SK_COUNT] = {
-	[SK_ACCOUNT] = {.view = &customer_screen, .create = NULL},
-	[SK_CONTACT] = {.view = &customer_screen, .create = NULL},
-	[SK_CONSUMER] = {.view = &customer_screen, .create = NULL},
-	[SK_HOUSEHOLD] = {.view = &customer_screen, .create = NULL},
+	[SK_ACCOUNT] = {.view = &customer_screen, .create = &customer_edit_screen},
+	[SK_CONTACT] = {.view = &customer_screen, .create = &customer_edit_screen},
+	[SK_CONSUMER] = {.view = &customer_screen, .create = &customer_edit_screen},
+	[SK_HOUSEHOLD] = {.view = &customer_screen, .create = &customer_edit_screen},
 	[SK_CASE] = {.view = &case_view_screen, .create = &case_entry_screen},
 	[SK_INSTALL_BASE] = {.view = &item_screen, .create = NULL},
 	[SK_SOLD_PRODUCT] = {.view = NULL, .create = NULL},

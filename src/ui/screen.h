@@ -159,6 +159,8 @@ extern const struct screen_ops help_screen;   /* screens/help.c */
 extern const struct screen_ops cases_screen;     /* screens/cases.c: the case queues */
 extern const struct screen_ops case_view_screen; /* screens/case_view.c: one case */
 extern const struct screen_ops customer_screen; /* screens/customer.c */
+/* screens/customer_edit.c: new, edit, add a contact or member (customer_edit.h) */
+extern const struct screen_ops customer_edit_screen;
 extern const struct screen_ops case_entry_screen; /* screens/case_entry.c */
 extern const struct screen_ops install_base_screen; /* screens/install_base.c: by location */
 extern const struct screen_ops item_screen;         /* screens/item.c: one install base item */

@@ -10,7 +10,10 @@ wait_for "No match for 'xyzzy' - press C-n to create a customer" "while typing"
 keys Escape
 wait_for "No match for 'xyzzy' - press n to create a customer" "on the results"
 keys n
-wait_for "there is no screen to create account records yet" "n routes to create"
+wait_for "New account" "n routes to create"
+wait_line "Name*" "xyzzy" "the search text is the name"
+keys Escape
+wait_for "No match for 'xyzzy'" "Esc on the untouched form goes back"
 keys q
 wait_for "csm-exit=0"
 finish

@@ -262,9 +262,9 @@ static void test_new_routes_to_create(void **state)
 	struct fixture *f = *state;
 
 	key(f->ui, 14); /* C-n works while typing */
-	assert_string_equal(ui_message_text(f->ui, NULL),
-			    "there is no screen to create account records yet");
 	assert_int_equal(ui_customer_kind(f->ui), SK_ACCOUNT);
+	assert_ptr_equal(ui_top(f->ui)->ops, record_screens[SK_ACCOUNT].create);
+	assert_ptr_equal(ui_top(f->ui)->ops, &customer_edit_screen);
 }
 
 int main(void)

@@ -177,9 +177,16 @@ static enum action lookup_handle(struct screen *s, enum action a, const struct k
 	case ACT_TOGGLE_FOCUS:
 		st->typing = !st->typing;
 		return ACT_NONE;
-	case ACT_NEW:
-		ui_create_record(s->ui, ui_customer_kind(s->ui));
+	case ACT_NEW: {
+		/* The create screen gets the search text: a name to start from. */
+		enum search_kind k = ui_customer_kind(s->ui);
+		struct screen_arg arg = {.kind = k, .create = true, .text = textline_get(&st->query)};
+		if (record_screens[k].create)
+			ui_push(s->ui, record_screens[k].create, &arg);
+		else
+			ui_create_record(s->ui, k);
 		return ACT_NONE;
+	}
 	default:
 		return a;
 	}
