@@ -9,7 +9,15 @@
  * An import row is merged with the stored record before anything is
  * written: columns missing from the file keep their stored value, and a row
  * equal to the stored record is counted as unchanged and not written (so
- * re-importing an export changes nothing, closed cases included). */
+ * re-importing an export changes nothing, closed cases included).
+ *
+ * Link and history rows (addresses, team members, related parties, journal
+ * entries...) have no number: they are found by their key columns
+ * (find_composite).  A column may name one of several kinds of record (an
+ * address's owner, a related party's host): it is checked by its `ref` and
+ * bound as text for the SQL to resolve (BYKEY).  Reference SQL may read the
+ * rest of the row through named parameters (:type), so that a party is
+ * looked up by the kind its type takes. */
 #include "store/transfer.h"
 
 #include <errno.h>
@@ -40,7 +48,9 @@ enum col_type {
 		  * always the last column, written after the record */
 };
 
-#define REQ 1u /* required: a new record needs a value */
+#define REQ 1u   /* required: a new record needs a value */
+#define BYKEY 2u /* T_REF checked by `ref` but bound as its key text: the SQL resolves it
+		  * (a column that names one of several kinds of record) */
 
 struct xfer_col {
 	const char *name;    /* CSV header */
@@ -50,6 +60,8 @@ struct xfer_col {
 	const char *ref;     /* T_REF, T_SET of records: SQL returning the id of ?1 */
 	const char *ref_what;/* what a reference names, for messages */
 	const char *def;     /* value used when empty on insert */
+	const char *miss;    /* T_REF: SQL giving the reason when `ref` finds nothing (same
+			      * parameters), or NULL for 'no <ref_what> "X"' */
 };
 
 /* How a T_SET column is written: clear the record's set (?1 = record id),
@@ -58,6 +70,14 @@ struct xfer_col {
 struct xfer_set {
 	const char *clear;
 	const char *add;
+};
+
+/* A trigger whose rule an import holds itself (see xfer_kind.check): it is
+ * dropped inside the import's transaction and made again from its own SQL
+ * before the commit, so no other writer ever runs without it. */
+struct xfer_trigger {
+	const char *name; /* as in sqlite_schema */
+	const char *drop; /* "DROP TRIGGER name" (DDL takes no parameters) */
 };
 
 struct xfer_kind {
@@ -71,11 +91,17 @@ struct xfer_kind {
 	const char *find_composite;  /* id by the key columns bound as converted values */
 	const int *key_cols;         /* for find_composite */
 	size_t n_key;
-	const char *one;             /* the record as CSV text, by id (?1) */
+	const char *one;             /* the record as CSV text, by id (?1); NULL for a link
+				      * table without ids (every column is its key) */
 	const char *all;             /* every record as CSV text, by id */
 	const char *insert;
-	const char *update;
+	const char *update;          /* NULL: a record is never changed once written */
 	const struct xfer_set *set;  /* how the last column is written, if T_SET */
+	/* The SQL below takes the row's values as text through named parameters
+	 * (:column), as ref and miss may. */
+	const char *check;           /* before an insert: the reason the row breaks a rule */
+	const char *explain;         /* after a write broke a rule: the reason, readably */
+	const struct xfer_trigger *suspend; /* held by `check` during the import */
 };
 
 /* ---- references -------------------------------------------------------- */
@@ -92,6 +118,11 @@ static const char REF_ITEM[] = "SELECT id FROM install_base_item WHERE number = 
 static const char REF_CONTRACT[] = "SELECT id FROM contract WHERE number = ?1";
 static const char REF_SORG[] = "SELECT id FROM service_organization WHERE number = ?1";
 static const char REF_GROUP[] = "SELECT id FROM assignment_group WHERE name = ?1";
+static const char REF_CASE[] = "SELECT id FROM cases WHERE number = ?1";
+static const char REF_RESPONSIBILITY[] = "SELECT id FROM responsibility WHERE name = ?1";
+static const char MISS_RESPONSIBILITY[] =
+	"SELECT 'no responsibility \"' || ?1 || '\" (known: ' || COALESCE((SELECT group_concat(name, ', ')"
+	" FROM (SELECT name FROM responsibility ORDER BY name)), 'none') || ')'";
 /* Locations and entitlements have no number: their key is the external id,
  * or LOC<id> / ENT<id> for records made inside csm. */
 static const char REF_LOCATION[] =
@@ -103,12 +134,16 @@ static const char REF_ENTITLEMENT[] =
 	"SELECT id FROM entitlement WHERE ?1 GLOB 'ENT[0-9]*' AND external_id IS NULL"
 	" AND id = CAST(substr(?1, 4) AS INTEGER) LIMIT 1";
 
-#define COL(n, t) {n, t, 0, NULL, NULL, NULL, NULL}
-#define COLR(n, t) {n, t, REQ, NULL, NULL, NULL, NULL}
-#define BOOLD(n, d) {n, T_BOOL, 0, NULL, NULL, NULL, d}
-#define ENUMD(n, allowed, d) {n, T_ENUM, 0, allowed, NULL, NULL, d}
-#define REF(n, sql, what) {n, T_REF, 0, NULL, sql, what, NULL}
-#define REFR(n, sql, what) {n, T_REF, REQ, NULL, sql, what, NULL}
+#define COL(n, t) {n, t, 0, NULL, NULL, NULL, NULL, NULL}
+#define COLR(n, t) {n, t, REQ, NULL, NULL, NULL, NULL, NULL}
+#define COLD(n, t, d) {n, t, 0, NULL, NULL, NULL, d, NULL}
+#define BOOLD(n, d) {n, T_BOOL, 0, NULL, NULL, NULL, d, NULL}
+#define ENUMD(n, allowed, d) {n, T_ENUM, 0, allowed, NULL, NULL, d, NULL}
+#define ENUMR(n, allowed) {n, T_ENUM, REQ, allowed, NULL, NULL, NULL, NULL}
+#define REF(n, sql, what) {n, T_REF, 0, NULL, sql, what, NULL, NULL}
+#define REFR(n, sql, what) {n, T_REF, REQ, NULL, sql, what, NULL, NULL}
+/* a reference with its own message when nothing is found */
+#define REFM(n, flags, sql, what, miss) {n, T_REF, flags, NULL, sql, what, NULL, miss}
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -198,7 +233,7 @@ static const struct xfer_col user_cols[] = {
 	COLR("login", T_TEXT), COLR("name", T_TEXT), COL("email", T_TEXT), COL("phone", T_TEXT),
 	COL("title", T_TEXT), BOOLD("is_external", "0"), BOOLD("active", "1"),
 	{"roles", T_SET, 0, "admin|manager|agent|contributor|stakeholder|customer|consumer|viewer",
-	 NULL, "role", NULL},
+	 NULL, "role", NULL, NULL},
 };
 static const struct xfer_set user_roles = {
 	"DELETE FROM user_role WHERE user_id = ?1",
@@ -226,7 +261,7 @@ static const struct xfer_col sorg_cols[] = {
 
 static const struct xfer_col group_cols[] = {
 	COLR("name", T_TEXT), COL("email", T_TEXT), REF("manager", REF_USER, "user"),
-	BOOLD("active", "1"), {"members", T_SET, 0, NULL, REF_USER, "user", NULL},
+	BOOLD("active", "1"), {"members", T_SET, 0, NULL, REF_USER, "user", NULL, NULL},
 };
 static const struct xfer_set group_members = {
 	"DELETE FROM group_member WHERE group_id = ?1",
@@ -271,7 +306,7 @@ static const struct xfer_col sold_cols[] = {
 	REF("parent", REF_SOLD, "sold product"), REF("account", REF_ACCOUNT, "account"),
 	REF("consumer", REF_CONSUMER, "consumer"), REF("household", REF_HOUSEHOLD, "household"),
 	REF("service_organization", REF_SORG, "service organization"),
-	REF("contact", REF_CONTACT, "contact"), {"quantity", T_INT, 0, NULL, NULL, NULL, "1"},
+	REF("contact", REF_CONTACT, "contact"), COLD("quantity", T_INT, "1"),
 	COL("start_date", T_DATE), COL("end_date", T_DATE), BOOLD("active", "1"),
 	COL("external_id", T_TEXT),
 };
@@ -298,7 +333,7 @@ static const struct xfer_col item_cols[] = {
 	REF("location", REF_LOCATION, "location"),
 	ENUMD("state", "in_use|in_repair|inactive", "in_use"), COL("install_date", T_DATE),
 	COL("uninstall_date", T_DATE), COL("usage", T_TEXT),
-	{"characteristics", T_JSON, 0, NULL, NULL, NULL, "{}"}, COL("external_id", T_TEXT),
+	COLD("characteristics", T_JSON, "{}"), COL("external_id", T_TEXT),
 };
 #define ITEM_SELECT                                                                             \
 	"SELECT i.number, i.name, p.model_number, s.asset_tag, i.serial_number, pi.number,"    \
@@ -338,7 +373,7 @@ static const struct xfer_col entitlement_cols[] = {
 	REF("contract", REF_CONTRACT, "contract"), REF("asset", REF_ASSET, "asset"),
 	REF("sold_product", REF_SOLD, "sold product"),
 	REF("install_base", REF_ITEM, "install base item"),
-	{"channels", T_TEXT, 0, NULL, NULL, NULL, "phone,email,web,chat,walk-in"},
+	COLD("channels", T_TEXT, "phone,email,web,chat,walk-in"),
 	COL("start_date", T_DATE), COL("end_date", T_DATE), BOOLD("active", "1"),
 	ENUMD("per_unit", "cases|hours", NULL), COL("total_units", T_INT),
 	COL("remaining_units", T_INT),
@@ -357,7 +392,7 @@ static const struct xfer_col entitlement_cols[] = {
 static const struct xfer_col case_cols[] = {
 	COL("number", T_TEXT), COLR("short_description", T_TEXT), COL("description", T_TEXT),
 	ENUMD("state", "new|open|awaiting_info|resolved|closed|canceled", "new"),
-	{"priority", T_INT, 0, NULL, NULL, NULL, "4"},
+	COLD("priority", T_INT, "4"),
 	ENUMD("channel", "phone|email|web|chat|walk-in", "phone"), COL("category", T_TEXT),
 	REF("account", REF_ACCOUNT, "account"), REF("contact", REF_CONTACT, "contact"),
 	REF("consumer", REF_CONSUMER, "consumer"), REF("household", REF_HOUSEHOLD, "household"),
@@ -394,16 +429,249 @@ static const struct xfer_col case_cols[] = {
 	" LEFT JOIN user rb ON rb.id = c.resolved_by_id LEFT JOIN user cb ON cb.id = c.closed_by_id" \
 	" LEFT JOIN user ap ON ap.id = c.approver_id"
 
+/* ---- account_relationship ---------------------------------------------- */
+
+/* The type by name; an unknown one is refused (types are made in csm, with
+ * their forward and reverse names), naming the known ones. */
+static const struct xfer_col relationship_cols[] = {
+	REFR("from", REF_ACCOUNT, "account"), REFR("to", REF_ACCOUNT, "account"),
+	REFM("type", REQ, "SELECT id FROM account_relationship_type WHERE name = ?1",
+	     "account relationship type",
+	     "SELECT 'no account relationship type \"' || ?1 || '\" (known types: '"
+	     " || COALESCE((SELECT group_concat(name, ', ') FROM (SELECT name"
+	     " FROM account_relationship_type ORDER BY name)), 'none') || ')'"),
+};
+static const int relationship_key[] = {0, 1, 2};
+#define RELATIONSHIP_SELECT                                                                     \
+	"SELECT f.number, t.number, y.name FROM account_relationship r"                        \
+	" JOIN account f ON f.id = r.from_account_id JOIN account t ON t.id = r.to_account_id" \
+	" JOIN account_relationship_type y ON y.id = r.type_id"
+
+/* ---- account_consumer -------------------------------------------------- */
+
+static const struct xfer_col acons_cols[] = {
+	REFR("account", REF_ACCOUNT, "account"), REFR("consumer", REF_CONSUMER, "consumer"),
+	COL("start_date", T_DATE), COL("end_date", T_DATE),
+};
+static const int acons_key[] = {0, 1, 2};
+#define ACONS_SELECT                                                                            \
+	"SELECT a.number, c.number, x.start_date, x.end_date FROM account_consumer x"         \
+	" JOIN account a ON a.id = x.account_id JOIN consumer c ON c.id = x.consumer_id"
+
+/* ---- address ----------------------------------------------------------- */
+
+/* The owner is an account or a consumer number, bound as text (BYKEY) and
+ * resolved by the SQL into account_id or consumer_id. */
+#define ADDR_ACCOUNT(p) "(SELECT id FROM account WHERE number = " p ")"
+#define ADDR_CONSUMER(p)                                                                        \
+	"(SELECT id FROM consumer WHERE number = " p                                           \
+	" AND NOT EXISTS (SELECT 1 FROM account WHERE number = " p "))"
+static const struct xfer_col address_cols[] = {
+	REFM("owner", REQ | BYKEY,
+	     "SELECT id FROM account WHERE number = ?1 UNION ALL"
+	     " SELECT id FROM consumer WHERE number = ?1 LIMIT 1", "account or consumer", NULL),
+	REFR("location", REF_LOCATION, "location"),
+	ENUMR("kind", "billing|shipping|mailing"), BOOLD("is_primary", "0"),
+};
+static const int address_key[] = {0, 1, 2};
+#define ADDRESS_SELECT                                                                          \
+	"SELECT COALESCE(a.number, c.number), COALESCE(l.external_id, 'LOC' || l.id), d.kind,"  \
+	" d.is_primary FROM address d LEFT JOIN account a ON a.id = d.account_id"              \
+	" LEFT JOIN consumer c ON c.id = d.consumer_id JOIN location l ON l.id = d.location_id"
+static const char ADDRESS_EXPLAIN[] =
+	"SELECT 'column \"is_primary\": ' || :owner || ' already has a primary address ('"
+	" || d.kind || ' at ' || COALESCE(l.external_id, 'LOC' || l.id) || '): an account or"
+	" consumer has one primary address' FROM address d JOIN location l ON l.id = d.location_id"
+	" WHERE d.is_primary = 1 AND :is_primary = '1'"
+	" AND (d.account_id = " ADDR_ACCOUNT(":owner") " OR d.consumer_id = " ADDR_CONSUMER(":owner") ")";
+
+/* ---- team_member ------------------------------------------------------- */
+
+/* An internal user on an account's, consumer's or household's team; the
+ * customer is a number of any of the three, resolved by the SQL. */
+#define TEAM_ACCOUNT "(SELECT id FROM account WHERE number = ?2)"
+#define TEAM_CONSUMER "(SELECT id FROM consumer WHERE number = ?2)"
+#define TEAM_HOUSEHOLD "(SELECT id FROM household WHERE number = ?2)"
+static const struct xfer_col team_cols[] = {
+	REFR("user", REF_USER, "user"),
+	REFM("customer", REQ | BYKEY,
+	     "SELECT id FROM account WHERE number = ?1 UNION ALL SELECT id FROM consumer"
+	     " WHERE number = ?1 UNION ALL SELECT id FROM household WHERE number = ?1 LIMIT 1",
+	     "account, consumer or household", NULL),
+	REFM("responsibility", REQ, REF_RESPONSIBILITY, "responsibility", MISS_RESPONSIBILITY),
+};
+static const int team_key[] = {0, 1, 2};
+#define TEAM_SELECT                                                                             \
+	"SELECT u.login, COALESCE(a.number, c.number, h.number), r.name"                       \
+	" FROM customer_team_member m JOIN user u ON u.id = m.user_id"                         \
+	" LEFT JOIN account a ON a.id = m.account_id LEFT JOIN consumer c ON c.id = m.consumer_id" \
+	" LEFT JOIN household h ON h.id = m.household_id"                                      \
+	" JOIN responsibility r ON r.id = m.responsibility_id"
+
+/* ---- installed_product, contract_product ------------------------------- */
+
+static const struct xfer_col installed_cols[] = {
+	REFR("install_base", REF_ITEM, "install base item"),
+	REFR("sold_product", REF_SOLD, "sold product"),
+};
+static const int pair_key[] = {0, 1};
+#define INSTALLED_SELECT                                                                        \
+	"SELECT i.number, s.number FROM installed_product x"                                   \
+	" JOIN install_base_item i ON i.id = x.install_base_item_id"                           \
+	" JOIN sold_product s ON s.id = x.sold_product_id"
+
+static const struct xfer_col cproduct_cols[] = {
+	REFR("contract", REF_CONTRACT, "contract"), REFR("sold_product", REF_SOLD, "sold product"),
+};
+#define CPRODUCT_SELECT                                                                         \
+	"SELECT k.number, s.number FROM contract_sold_product x"                               \
+	" JOIN contract k ON k.id = x.contract_id JOIN sold_product s ON s.id = x.sold_product_id"
+/* Who owns a record with account_id, consumer_id ...: "ACCT0000001 (Acme)". */
+#define OWNER_OF(t)                                                                             \
+	"COALESCE((SELECT number || ' (' || name || ')' FROM account WHERE id = " t ".account_id)," \
+	" (SELECT number || ' (' || trim(COALESCE(first_name || ' ', '') || last_name) || ')'" \
+	"   FROM consumer WHERE id = " t ".consumer_id)"
+/* The contract_covers_own_products trigger says what rule was broken; this
+ * says whose the product and the contract are. */
+static const char CPRODUCT_EXPLAIN[] =
+	"SELECT 'column \"sold_product\": ' || s.number || ' belongs to ' || " OWNER_OF("s") ","
+	" (SELECT number || ' (' || name || ')' FROM household WHERE id = s.household_id),"
+	" (SELECT number || ' (' || name || ')' FROM service_organization WHERE id = s.service_org_id),"
+	" 'no one') || ' and contract ' || k.number || ' to ' || " OWNER_OF("k") ", 'no one')"
+	" || ': a contract covers only sold products of its owner or the owner''s account hierarchy'"
+	" FROM contract k, sold_product s WHERE k.number = :contract AND s.number = :sold_product";
+
+/* ---- case_journal ------------------------------------------------------ */
+
+/* A journal entry is known by its case, time, kind and body: entries are
+ * appended, never changed, so re-importing an export finds every entry and
+ * writes nothing.  The author is a login (or the name csm recorded when the
+ * author was not a user).  A closed or canceled case is read-only, but its
+ * journal from before it closed is history an import must bring along: the
+ * import holds that rule itself (check) in place of the trigger. */
+static const struct xfer_col journal_cols[] = {
+	REFR("case", REF_CASE, "case"), ENUMR("kind", "comment|work_note|system"),
+	COLR("body", T_TEXT), COL("author", T_TEXT), COLR("created_at", T_TIME),
+};
+static const int journal_key[] = {0, 4, 1, 2};
+#define JOURNAL_SELECT                                                                          \
+	"SELECT c.number, j.kind, j.body, COALESCE(u.login, j.author), j.created_at"            \
+	" FROM case_journal j JOIN cases c ON c.id = j.case_id LEFT JOIN user u ON u.id = j.author_id"
+static const char JOURNAL_CHECK[] =
+	"SELECT 'case ' || c.number || ' is ' || c.state || COALESCE(' since ' || c.closed_at, '')"
+	" || ' and read-only: its journal takes only entries from before then (this one is from '"
+	" || :created_at || ') and system entries' FROM cases c WHERE c.number = :case"
+	" AND c.state IN ('closed', 'canceled') AND :kind <> 'system'"
+	" AND (c.closed_at IS NULL OR :created_at > c.closed_at)";
+static const struct xfer_trigger journal_read_only = {
+	"case_journal_read_only", "DROP TRIGGER case_journal_read_only",
+};
+
+/* ---- case_task --------------------------------------------------------- */
+
+static const struct xfer_col task_cols[] = {
+	COL("number", T_TEXT), REFR("case", REF_CASE, "case"), COLR("short_description", T_TEXT),
+	ENUMD("state", "open|closed|canceled", "open"), REF("user", REF_USER, "user"),
+	REF("group", REF_GROUP, "assignment group"), COL("created_at", T_TIME),
+	COL("closed_at", T_TIME),
+};
+#define TASK_SELECT                                                                             \
+	"SELECT t.number, c.number, t.short_description, t.state, u.login, g.name, t.created_at," \
+	" t.closed_at FROM case_task t JOIN cases c ON c.id = t.case_id"                       \
+	" LEFT JOIN user u ON u.id = t.assigned_user_id"                                       \
+	" LEFT JOIN assignment_group g ON g.id = t.assigned_group_id"
+static const char TASK_EXPLAIN[] =
+	"SELECT 'a task is assigned to a user or a group: the columns user and group are both empty'"
+	" WHERE :user IS NULL AND :group IS NULL";
+
+/* ---- related_party ----------------------------------------------------- */
+
+/* The host is a case, sold product or install base item number; the type is
+ * looked up by name among the host kind's types; the party is a number or a
+ * login of the kind the type takes.  Known by host, type and party. */
+#define RP_HOST_KIND(p)                                                                         \
+	"(CASE WHEN EXISTS (SELECT 1 FROM cases WHERE number = " p ") THEN 'case'"              \
+	" WHEN EXISTS (SELECT 1 FROM sold_product WHERE number = " p ") THEN 'sold_product'"   \
+	" WHEN EXISTS (SELECT 1 FROM install_base_item WHERE number = " p ")"                  \
+	" THEN 'install_base_item' END)"
+#define RP_TYPE_OF(name, host) "t.name = " name " AND t.applies_to = " RP_HOST_KIND(host)
+/* the party id of value p for a type t */
+#define RP_PARTY_ID(p)                                                                          \
+	"CASE t.party_kind WHEN 'contact' THEN (SELECT id FROM contact WHERE number = " p ")"   \
+	" WHEN 'consumer' THEN (SELECT id FROM consumer WHERE number = " p ")"                 \
+	" WHEN 'user' THEN (SELECT id FROM user WHERE login = " p ")"                          \
+	" WHEN 'account' THEN (SELECT id FROM account WHERE number = " p ")"                   \
+	" WHEN 'service_organization' THEN (SELECT id FROM service_organization"               \
+	" WHERE number = " p ") END"
+#define RP_HOST_IS(rp, p)                                                                       \
+	"(" rp ".case_id = (SELECT id FROM cases WHERE number = " p ")"                         \
+	" OR " rp ".sold_product_id = (SELECT id FROM sold_product WHERE number = " p ")"      \
+	" OR " rp ".install_base_item_id = (SELECT id FROM install_base_item WHERE number = " p "))"
+static const struct xfer_col party_cols[] = {
+	REFM("host", REQ | BYKEY,
+	     "SELECT id FROM cases WHERE number = ?1 UNION ALL SELECT id FROM sold_product"
+	     " WHERE number = ?1 UNION ALL SELECT id FROM install_base_item WHERE number = ?1 LIMIT 1",
+	     "case, sold product or install base item", NULL),
+	REFM("type", REQ, "SELECT t.id FROM related_party_type t WHERE " RP_TYPE_OF("?1", ":host"),
+	     "related party type",
+	     "SELECT 'no related party type \"' || ?1 || '\" for ' || replace(k, '_', ' ') || 's'"
+	     " || ' (known: ' || COALESCE((SELECT group_concat(name, ', ') FROM (SELECT name"
+	     " FROM related_party_type WHERE applies_to = k ORDER BY name)), 'none') || ')'"
+	     " FROM (SELECT " RP_HOST_KIND(":host") " AS k) WHERE k IS NOT NULL"),
+	REFM("party", REQ, "SELECT " RP_PARTY_ID("?1") " FROM related_party_type t"
+	     " WHERE " RP_TYPE_OF(":type", ":host"), "party",
+	     "SELECT CASE WHEN is_a IS NOT NULL THEN '\"' || ?1 || '\" is a ' || is_a"
+	     " || ', but the related party type \"' || t.name || '\" takes a '"
+	     " || replace(t.party_kind, '_', ' ')"
+	     " ELSE 'no ' || replace(t.party_kind, '_', ' ') || ' \"' || ?1 || '\" (the related party"
+	     " type \"' || t.name || '\" takes a ' || replace(t.party_kind, '_', ' ') || ')' END"
+	     " FROM related_party_type t, (SELECT CASE"
+	     " WHEN EXISTS (SELECT 1 FROM contact WHERE number = ?1) THEN 'contact'"
+	     " WHEN EXISTS (SELECT 1 FROM consumer WHERE number = ?1) THEN 'consumer'"
+	     " WHEN EXISTS (SELECT 1 FROM user WHERE login = ?1) THEN 'user'"
+	     " WHEN EXISTS (SELECT 1 FROM account WHERE number = ?1) THEN 'account'"
+	     " WHEN EXISTS (SELECT 1 FROM service_organization WHERE number = ?1)"
+	     " THEN 'service organization' END AS is_a)"
+	     " WHERE " RP_TYPE_OF(":type", ":host")),
+	REFM("responsibility", 0, REF_RESPONSIBILITY, "responsibility", MISS_RESPONSIBILITY),
+	COL("relationship", T_TEXT), COLD("order", T_INT, "0"),
+};
+static const int party_key[] = {0, 1, 2};
+#define PARTY_SELECT                                                                            \
+	"SELECT COALESCE(c.number, s.number, i.number), t.name,"                               \
+	" COALESCE(ct.number, co.number, u.login, a.number, o.number), r.name,"                \
+	" rp.relationship_name, rp.sort_order FROM related_party rp"                           \
+	" JOIN related_party_type t ON t.id = rp.type_id"                                      \
+	" LEFT JOIN cases c ON c.id = rp.case_id LEFT JOIN sold_product s ON s.id = rp.sold_product_id" \
+	" LEFT JOIN install_base_item i ON i.id = rp.install_base_item_id"                     \
+	" LEFT JOIN contact ct ON ct.id = rp.contact_id LEFT JOIN consumer co ON co.id = rp.consumer_id" \
+	" LEFT JOIN user u ON u.id = rp.user_id LEFT JOIN account a ON a.id = rp.account_id"  \
+	" LEFT JOIN service_organization o ON o.id = rp.service_org_id"                        \
+	" LEFT JOIN responsibility r ON r.id = rp.responsibility_id"
+
 /* ---- the kinds --------------------------------------------------------- */
 
 /* The link tables written for T_SET columns are declared with their kinds
  * above; the kinds below point at them. */
 
-#define KIND_SET(nm, cols_, numk, find_, alt_, find_alt_, sel, idcol, ins, upd, set)          \
+#define KIND_ALL(nm, cols_, numk, find_, alt_, find_alt_, sel, idcol, ins, upd, set, explain_) \
 	{nm, cols_, N(cols_), numk, find_, alt_, find_alt_, NULL, NULL, 0, sel " WHERE " idcol " = ?1", \
-	 sel " ORDER BY " idcol, ins, upd, set}
+	 sel " ORDER BY " idcol, ins, upd, set, NULL, explain_, NULL}
+#define KIND_SET(nm, cols_, numk, find_, alt_, find_alt_, sel, idcol, ins, upd, set)          \
+	KIND_ALL(nm, cols_, numk, find_, alt_, find_alt_, sel, idcol, ins, upd, set, NULL)
 #define KIND(nm, cols_, numk, find_, alt_, find_alt_, sel, idcol, ins, upd)                   \
-	KIND_SET(nm, cols_, numk, find_, alt_, find_alt_, sel, idcol, ins, upd, NULL)
+	KIND_ALL(nm, cols_, numk, find_, alt_, find_alt_, sel, idcol, ins, upd, NULL, NULL)
+/* A link or history record found by the values of its key columns (bound
+ * as ?1.. in key order), exported in the order `order` (its keys, so that
+ * a copy exports the same way). */
+#define LINK(nm, cols_, key, find_, sel, idcol, order, ins, upd, check_, explain_, suspend_)  \
+	{nm, cols_, N(cols_), -1, NULL, -1, NULL, find_, key, N(key), sel " WHERE " idcol " = ?1", \
+	 sel " ORDER BY " order, ins, upd, NULL, check_, explain_, suspend_}
+/* A link table without ids (WITHOUT ROWID): every column is the key, so a
+ * row found is unchanged. */
+#define PAIR(nm, cols_, key, find_, sel, order, ins, explain_)                                 \
+	{nm, cols_, N(cols_), -1, NULL, -1, NULL, find_, key, N(key), NULL, sel " ORDER BY " order, \
+	 ins, NULL, NULL, NULL, explain_, NULL}
 
 static const struct xfer_kind kinds[] = {
 	KIND("location", location_cols, -1, REF_LOCATION, -1, NULL, LOCATION_SELECT, "l.id",
@@ -470,7 +738,33 @@ static const struct xfer_kind kinds[] = {
 	 "INSERT INTO household_member(household_id, consumer_id, start_date, end_date, is_primary)"
 	 " VALUES (?1, ?2, ?3, ?4, ?5)",
 	 "UPDATE household_member SET household_id = ?1, consumer_id = ?2, start_date = ?3,"
-	 " end_date = ?4, is_primary = ?5 WHERE id = ?6", NULL},
+	 " end_date = ?4, is_primary = ?5 WHERE id = ?6", NULL, NULL, NULL, NULL},
+	LINK("account_relationship", relationship_cols, relationship_key,
+	     "SELECT id FROM account_relationship WHERE from_account_id = ?1 AND to_account_id = ?2"
+	     " AND type_id = ?3", RELATIONSHIP_SELECT, "r.id", "f.number, t.number, y.name",
+	     "INSERT INTO account_relationship(from_account_id, to_account_id, type_id)"
+	     " VALUES (?1, ?2, ?3)", NULL, NULL,
+	     "SELECT 'an account is not related to itself (' || :from || ')' WHERE :from = :to", NULL),
+	LINK("account_consumer", acons_cols, acons_key,
+	     "SELECT id FROM account_consumer WHERE account_id = ?1 AND consumer_id = ?2"
+	     " AND start_date IS ?3", ACONS_SELECT, "x.id", "a.number, c.number, x.start_date, x.id",
+	     "INSERT INTO account_consumer(account_id, consumer_id, start_date, end_date)"
+	     " VALUES (?1, ?2, ?3, ?4)",
+	     "UPDATE account_consumer SET end_date = ?4 WHERE id = ?5", NULL, NULL, NULL),
+	LINK("address", address_cols, address_key,
+	     "SELECT id FROM address WHERE location_id = ?2 AND kind = ?3 AND (account_id = "
+	     ADDR_ACCOUNT("?1") " OR consumer_id = " ADDR_CONSUMER("?1") ")", ADDRESS_SELECT, "d.id",
+	     "COALESCE(a.number, c.number), 2, d.kind, d.id",
+	     "INSERT INTO address(account_id, consumer_id, location_id, kind, is_primary) VALUES ("
+	     ADDR_ACCOUNT("?1") ", " ADDR_CONSUMER("?1") ", ?2, ?3, ?4)",
+	     "UPDATE address SET is_primary = ?4 WHERE id = ?5", NULL, ADDRESS_EXPLAIN, NULL),
+	LINK("team_member", team_cols, team_key,
+	     "SELECT id FROM customer_team_member WHERE user_id = ?1 AND responsibility_id = ?3"
+	     " AND (account_id = " TEAM_ACCOUNT " OR consumer_id = " TEAM_CONSUMER
+	     " OR household_id = " TEAM_HOUSEHOLD ")", TEAM_SELECT, "m.id", "2, u.login, r.name, m.id",
+	     "INSERT INTO customer_team_member(user_id, account_id, consumer_id, household_id,"
+	     " responsibility_id) VALUES (?1, " TEAM_ACCOUNT ", " TEAM_CONSUMER ", " TEAM_HOUSEHOLD
+	     ", ?3)", NULL, NULL, NULL, NULL),
 	KIND("asset", asset_cols, -1, REF_ASSET, -1, NULL, ASSET_SELECT, "a.id",
 	     "INSERT INTO asset(asset_tag, serial_number, product_id, account_id, consumer_id, status)"
 	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -496,6 +790,11 @@ static const struct xfer_kind kinds[] = {
 	     " contact_id = ?9, household_id = ?10, service_org_id = ?11, location_id = ?12,"
 	     " state = ?13, install_date = ?14, uninstall_date = ?15, usage = ?16,"
 	     " characteristics = ?17, external_id = ?18, updated_at = csm_now() WHERE id = ?19"),
+	PAIR("installed_product", installed_cols, pair_key,
+	     "SELECT 1 FROM installed_product WHERE install_base_item_id = ?1 AND sold_product_id = ?2",
+	     INSTALLED_SELECT, "i.number, s.number",
+	     "INSERT INTO installed_product(install_base_item_id, sold_product_id) VALUES (?1, ?2)",
+	     NULL),
 	KIND("contract", contract_cols, REC_CONTRACT, REF_CONTRACT, 9,
 	     "SELECT id FROM contract WHERE external_id = ?1", CONTRACT_SELECT, "k.id",
 	     "INSERT INTO contract(number, name, account_id, consumer_id, state, start_date, end_date,"
@@ -503,6 +802,11 @@ static const struct xfer_kind kinds[] = {
 	     "UPDATE contract SET number = ?1, name = ?2, account_id = ?3, consumer_id = ?4,"
 	     " state = ?5, start_date = ?6, end_date = ?7, approver_id = ?8, description = ?9,"
 	     " external_id = ?10 WHERE id = ?11"),
+	PAIR("contract_product", cproduct_cols, pair_key,
+	     "SELECT 1 FROM contract_sold_product WHERE contract_id = ?1 AND sold_product_id = ?2",
+	     CPRODUCT_SELECT, "k.number, s.number",
+	     "INSERT INTO contract_sold_product(contract_id, sold_product_id) VALUES (?1, ?2)",
+	     CPRODUCT_EXPLAIN),
 	KIND("entitlement", entitlement_cols, -1, REF_ENTITLEMENT, -1, NULL, ENTITLEMENT_SELECT,
 	     "e.id",
 	     "INSERT INTO entitlement(external_id, name, product_id, account_id, consumer_id,"
@@ -532,12 +836,49 @@ static const struct xfer_kind kinds[] = {
 	     " resolution_notes = ?25, resolved_by_id = ?26, resolved_at = ?27, closed_by_id = ?28,"
 	     " closed_at = ?29, approval = ?30, approver_id = ?31, version = version + 1,"
 	     " updated_at = csm_now() WHERE id = ?32"),
+	LINK("case_journal", journal_cols, journal_key,
+	     "SELECT id FROM case_journal WHERE case_id = ?1 AND created_at = ?2 AND kind = ?3"
+	     " AND body = ?4", JOURNAL_SELECT, "j.id", "c.number, j.created_at, j.id",
+	     "INSERT INTO case_journal(case_id, kind, body, author_id, author, created_at)"
+	     " VALUES (?1, ?2, ?3, (SELECT id FROM user WHERE login = ?4), COALESCE(?4, csm_actor()),"
+	     " ?5)", NULL, JOURNAL_CHECK, NULL, &journal_read_only),
+	KIND_ALL("case_task", task_cols, REC_TASK, "SELECT id FROM case_task WHERE number = ?1", -1,
+	     NULL, TASK_SELECT, "t.id",
+	     "INSERT INTO case_task(number, case_id, short_description, state, assigned_user_id,"
+	     " assigned_group_id, created_at, closed_at)"
+	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, COALESCE(?7, csm_now()), ?8)",
+	     "UPDATE case_task SET number = ?1, case_id = ?2, short_description = ?3, state = ?4,"
+	     " assigned_user_id = ?5, assigned_group_id = ?6, created_at = COALESCE(?7, created_at),"
+	     " closed_at = ?8 WHERE id = ?9", NULL, TASK_EXPLAIN),
+	LINK("related_party", party_cols, party_key,
+	     "SELECT rp.id FROM related_party rp JOIN related_party_type t ON t.id = rp.type_id"
+	     " WHERE rp.type_id = ?2 AND " RP_HOST_IS("rp", "?1") " AND ?3 = CASE t.party_kind"
+	     " WHEN 'contact' THEN rp.contact_id WHEN 'consumer' THEN rp.consumer_id"
+	     " WHEN 'user' THEN rp.user_id WHEN 'account' THEN rp.account_id"
+	     " WHEN 'service_organization' THEN rp.service_org_id END", PARTY_SELECT, "rp.id",
+	     "1, rp.sort_order, t.name, 3, rp.id",
+	     "INSERT INTO related_party(type_id, case_id, sold_product_id, install_base_item_id,"
+	     " contact_id, consumer_id, user_id, account_id, service_org_id, responsibility_id,"
+	     " relationship_name, sort_order) SELECT t.id,"
+	     " (SELECT id FROM cases WHERE number = ?1),"
+	     " (SELECT id FROM sold_product WHERE number = ?1),"
+	     " (SELECT id FROM install_base_item WHERE number = ?1),"
+	     " CASE t.party_kind WHEN 'contact' THEN ?3 END,"
+	     " CASE t.party_kind WHEN 'consumer' THEN ?3 END,"
+	     " CASE t.party_kind WHEN 'user' THEN ?3 END,"
+	     " CASE t.party_kind WHEN 'account' THEN ?3 END,"
+	     " CASE t.party_kind WHEN 'service_organization' THEN ?3 END, ?4, ?5, ?6"
+	     " FROM related_party_type t WHERE t.id = ?2",
+	     "UPDATE related_party SET responsibility_id = ?4, relationship_name = ?5,"
+	     " sort_order = ?6 WHERE id = ?7", NULL, NULL, NULL),
 };
 
 const char *const transfer_kind_names[] = {
-	"location", "user", "service_organization", "group", "product", "account", "contact", "consumer", "household",
-	"household_member", "asset", "sold_product", "install_base", "contract", "entitlement",
-	"case", NULL,
+	"location", "user", "service_organization", "group", "product", "account",
+	"account_relationship", "contact", "consumer", "household", "household_member",
+	"account_consumer", "address", "team_member", "asset", "sold_product", "install_base",
+	"installed_product", "contract", "contract_product", "entitlement", "case", "case_journal",
+	"case_task", "related_party", NULL,
 };
 
 static const struct xfer_kind *kind_find(const char *name)
@@ -642,12 +983,58 @@ static bool valid_time(const char *v)
 	       z == 'Z' && h < 24 && m < 60 && sec < 61;
 }
 
-/* Normalises one value in place where the type has one canonical text form
- * (booleans), checks it, and binds it as parameter idx.  Returns 0, or -1
- * with the reason in why. */
-static int bind_value(struct store *s, sqlite3_stmt *st, int idx, const struct xfer_col *c,
-		      char **val, char *why, size_t whylen)
+/* Binds every named parameter ":column" of st to the row's text for that
+ * column (NULL when empty), so that SQL may look at the rest of the row. */
+static void bind_named(const struct xfer_kind *k, sqlite3_stmt *st, char **vals)
 {
+	int n = sqlite3_bind_parameter_count(st);
+
+	for (int i = 1; i <= n; i++) {
+		const char *name = sqlite3_bind_parameter_name(st, i);
+		if (!name || name[0] != ':')
+			continue;
+		for (size_t c = 0; c < k->n; c++)
+			if (strcmp(k->cols[c].name, name + 1) == 0) {
+				if (vals[c] && *vals[c])
+					sqlite3_bind_text(st, i, vals[c], -1, SQLITE_TRANSIENT);
+				else
+					sqlite3_bind_null(st, i);
+				break;
+			}
+	}
+}
+
+/* Runs sql (?1 = v, named parameters from the row) and copies its first
+ * column into out.  Returns true when it gave a non-NULL value. */
+static bool row_text(struct store *s, const struct xfer_kind *k, const char *sql, const char *v,
+		     char **vals, char *out, size_t n)
+{
+	sqlite3_stmt *st = store_stmt(s, sql, NULL);
+	bool got = false;
+
+	if (!st)
+		return false;
+	if (v)
+		sqlite3_bind_text(st, 1, v, -1, SQLITE_TRANSIENT);
+	bind_named(k, st, vals);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
+		got = true;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return got;
+}
+
+/* Normalises column col of the row in place where the type has one
+ * canonical text form (booleans), checks it, and binds it as parameter idx.
+ * A reference may look at the rest of the row (named parameters).  Returns
+ * 0, or -1 with the reason in why. */
+static int bind_value(struct store *s, const struct xfer_kind *k, sqlite3_stmt *st, int idx,
+		      size_t col, char **vals, char *why, size_t whylen)
+{
+	const struct xfer_col *c = &k->cols[col];
+	char **val = &vals[col];
 	const char *v = *val;
 	char *end;
 
@@ -717,14 +1104,21 @@ static int bind_value(struct store *s, sqlite3_stmt *st, int idx, const struct x
 		if (!r)
 			return -1;
 		sqlite3_bind_text(r, 1, v, -1, SQLITE_STATIC);
+		bind_named(k, r, vals);
 		rc = sqlite3_step(r);
-		if (rc != SQLITE_ROW) {
+		if (rc != SQLITE_ROW || sqlite3_column_type(r, 0) == SQLITE_NULL) {
 			sqlite3_reset(r);
-			snprintf(why, whylen, "no %s \"%s\"", c->ref_what, v);
+			sqlite3_clear_bindings(r);
+			if (!c->miss || !row_text(s, k, c->miss, v, vals, why, whylen))
+				snprintf(why, whylen, "no %s \"%s\"", c->ref_what, v);
 			return -1;
 		}
-		rc = sqlite3_bind_int64(st, idx, sqlite3_column_int64(r, 0));
+		if (c->flags & BYKEY)
+			rc = sqlite3_bind_text(st, idx, v, -1, SQLITE_TRANSIENT);
+		else
+			rc = sqlite3_bind_int64(st, idx, sqlite3_column_int64(r, 0));
 		sqlite3_reset(r);
+		sqlite3_clear_bindings(r);
 		return rc == SQLITE_OK ? 0 : -1;
 	}
 	}
@@ -920,7 +1314,7 @@ static int find_existing(struct importer *im, char **vals, int64_t *id, char *wh
 			return -1;
 		for (size_t i = 0; i < k->n_key; i++) {
 			int col = k->key_cols[i];
-			if (bind_value(im->s, st, (int)i + 1, &k->cols[col], &vals[col], why, whylen) < 0) {
+			if (bind_value(im->s, k, st, (int)i + 1, (size_t)col, vals, why, whylen) < 0) {
 				sqlite3_reset(st);
 				snprintf(why + strlen(why), whylen - strlen(why), " (column \"%s\")",
 					 k->cols[col].name);
@@ -1034,6 +1428,10 @@ static void import_row(struct importer *im, const struct csv_row *r, struct tran
 		problem(im, "%s:%zu: %s", im->file, r->line, err.msg);
 		goto out;
 	}
+	if (found && !k->one) {
+		stats->unchanged++; /* every column is the key: the row is there */
+		goto out;
+	}
 	if (found) {
 		if (load_row(im->s, k, id, old, &err) < 0) {
 			problem(im, "%s:%zu: %s", im->file, r->line, err.msg);
@@ -1067,14 +1465,15 @@ static void import_row(struct importer *im, const struct csv_row *r, struct tran
 			goto out;
 	}
 
-	st = store_stmt(im->s, found ? k->update : k->insert, &err);
+	/* a kind never changed binds into its insert to check and normalise */
+	st = store_stmt(im->s, found && k->update ? k->update : k->insert, &err);
 	if (!st) {
 		problem(im, "%s:%zu: %s", im->file, r->line, err.msg);
 		goto out;
 	}
 	for (size_t i = 0; i < nbind; i++) {
 		why[0] = '\0';
-		if (bind_value(im->s, st, (int)i + 1, &k->cols[i], &vals[i], why, sizeof why) < 0) {
+		if (bind_value(im->s, k, st, (int)i + 1, i, vals, why, sizeof why) < 0) {
 			problem(im, "%s:%zu: column \"%s\": %s", im->file, r->line, k->cols[i].name,
 				why[0] ? why : "cannot be stored");
 			bad = 1;
@@ -1084,15 +1483,23 @@ static void import_row(struct importer *im, const struct csv_row *r, struct tran
 		goto out;
 
 	if (found) {
-		bool same = true;
-		for (size_t i = 0; i < k->n && same; i++) {
+		int differs = -1;
+		for (size_t i = 0; i < k->n && differs < 0; i++) {
 			const char *a = old[i] ? old[i] : "", *b = vals[i] ? vals[i] : "";
-			/* columns the file lacks were copied from the record */
-			if (im->present[i] >= 0 && strcmp(a, b) != 0)
-				same = false;
+			/* columns the file lacks were copied from the record; a record
+			 * never changed keeps what was recorded for an empty column
+			 * (a journal entry's author is the importer's login) */
+			if (im->present[i] >= 0 && strcmp(a, b) != 0 && (k->update || *b))
+				differs = (int)i;
 		}
-		if (same) {
+		if (differs < 0) {
 			stats->unchanged++;
+			goto out;
+		}
+		if (!k->update) {
+			problem(im, "%s:%zu: column \"%s\": %s rows are not changed once written (it is \"%s\")",
+				im->file, r->line, k->cols[differs].name, k->name,
+				old[differs] ? old[differs] : "");
 			goto out;
 		}
 		sqlite3_bind_int64(st, (int)nbind + 1, id);
@@ -1104,9 +1511,15 @@ static void import_row(struct importer *im, const struct csv_row *r, struct tran
 		}
 		sqlite3_bind_text(st, 1, num, -1, SQLITE_TRANSIENT);
 	}
+	if (!found && k->check && row_text(im->s, k, k->check, NULL, vals, why, sizeof why)) {
+		problem(im, "%s:%zu: %s", im->file, r->line, why);
+		goto out;
+	}
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		if ((sqlite3_errcode(store_db(im->s)) & 0xff) == SQLITE_CONSTRAINT) {
 			constraint_why(im, found ? "updating" : "inserting", vals, why, sizeof why);
+			if (k->explain) /* after constraint_why: it reads SQLite's message */
+				row_text(im->s, k, k->explain, NULL, vals, why, sizeof why);
 			problem(im, "%s:%zu: %s", im->file, r->line, why);
 		} else {
 			store_sqlerr(im->s, &err, found ? "updating" : "inserting");
@@ -1130,6 +1543,34 @@ out:
 	free_vals(old, k->n);
 }
 
+/* Drops the kind's suspended trigger inside the import's transaction and
+ * returns its CREATE statement (owned) in *sql, NULL when the schema has no
+ * such trigger.  Returns 0 or -1 with err. */
+static int trigger_suspend(struct store *s, const struct xfer_trigger *t, char **sql,
+			   struct csm_error *err)
+{
+	static const char find[] = "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1";
+	sqlite3_stmt *st = store_stmt(s, find, err);
+	int rc;
+
+	*sql = NULL;
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, t->name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*sql = store_col_dup(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sqlerr(s, err, "reading the schema");
+	if (*sql && store_exec_script(s, t->drop, err) < 0) {
+		free(*sql);
+		*sql = NULL;
+		return -1;
+	}
+	return 0;
+}
+
 int store_import_csv(struct store *s, const char *kind, const char *path, bool dry_run,
 		     void (*report)(void *ctx, const char *msg), void *ctx,
 		     struct transfer_stats *stats, struct csm_error *err)
@@ -1137,6 +1578,7 @@ int store_import_csv(struct store *s, const char *kind, const char *path, bool d
 	struct importer im = {.s = s, .file = path, .report = report, .ctx = ctx, .max_reports = 50};
 	struct csv_in *in;
 	const struct csv_row *row;
+	char *trigger = NULL; /* the suspended trigger's CREATE statement */
 	int rc;
 
 	memset(stats, 0, sizeof *stats);
@@ -1162,18 +1604,27 @@ int store_import_csv(struct store *s, const char *kind, const char *path, bool d
 		csv_in_free(&in);
 		return -1;
 	}
+	if (im.k->suspend && trigger_suspend(s, im.k->suspend, &trigger, err) < 0) {
+		store_rollback(s);
+		csv_in_free(&in);
+		return -1;
+	}
 	while ((rc = csv_in_next(in, &row, err)) == 1) {
 		stats->rows++;
 		import_row(&im, row, stats);
 	}
 	csv_in_free(&in);
 	if (rc < 0) {
+		free(trigger);
 		store_rollback(s);
 		report(ctx, err->msg);
 		return csm_error_set(err, CSM_EX_DATAERR, "%s: malformed CSV; nothing imported", path);
 	}
-	if (im.problems) {
+	if (im.problems || dry_run) {
+		free(trigger);
 		store_rollback(s);
+	}
+	if (im.problems) {
 		if (im.problems > im.max_reports) {
 			char more[96];
 			snprintf(more, sizeof more, "... and %zu more problems", im.problems - im.max_reports);
@@ -1182,9 +1633,13 @@ int store_import_csv(struct store *s, const char *kind, const char *path, bool d
 		return csm_error_set(err, CSM_EX_DATAERR, "%s: %zu problem%s; nothing imported", path,
 				     im.problems, im.problems == 1 ? "" : "s");
 	}
-	if (dry_run) {
-		store_rollback(s);
+	if (dry_run)
 		return 0;
+	rc = trigger ? store_exec_script(s, trigger, err) : 0;
+	free(trigger);
+	if (rc < 0) {
+		store_rollback(s);
+		return -1;
 	}
 	return store_commit(s, err);
 }

@@ -1,11 +1,14 @@
 /* transfer.h - `csm import` and `csm export`: CSV (RFC 4180, UTF-8, header
  * row) in and out, JSON out, for every customer, product, install base,
- * contract, entitlement, user and case kind.
+ * contract, entitlement, user and case kind, and for the links and history
+ * between them (addresses, teams, related parties, contract coverage, case
+ * journals and tasks).
  *
  * Import upserts by record number or external key (number, model number,
- * login, asset tag, location key), checks every row and every column, and
- * runs as one transaction: when any row is wrong nothing is written, and
- * each problem is reported as "FILE:LINE: column "X": reason". */
+ * login, asset tag, location key; link rows by the keys of what they link),
+ * checks every row and every column, and runs as one transaction: when any
+ * row is wrong nothing is written, and each problem is reported as
+ * "FILE:LINE: column "X": reason". */
 #ifndef CSM_STORE_TRANSFER_H
 #define CSM_STORE_TRANSFER_H
 

@@ -3,8 +3,12 @@
 # the same, and into the same database nothing changes.
 . "$(dirname "$0")/lib.sh"
 
-kinds="location user service_organization group product account contact consumer household
-       household_member asset sold_product install_base contract entitlement case"
+kinds="location user service_organization group product account account_relationship contact
+       consumer household household_member account_consumer address team_member asset
+       sold_product install_base installed_product contract contract_product entitlement case
+       case_journal case_task related_party"
+# every kind csm has, in its import order
+run import widgets x.csv; expect_err "kinds: $(echo $kinds)" "the kinds are csm's, in order"
 for model in b2b b2c b2b2c; do
 	src="$T/$model.db" dst="$T/$model-new.db"
 	run -d "$src" init --model "$model"; expect_rc 0 "$model: init"
@@ -31,6 +35,13 @@ for model in b2b b2c b2b2c; do
 	# the seed is not empty for what the model has
 	n=$(($(wc -l < "$T/$model/a/case.csv") - 1))
 	checks=$((checks + 1)); [ "$n" -ge 100 ] || { rc=1; fail "$model: only $n cases exported"; }
+	# the links and the history the seed makes (it makes no account relationships)
+	links="address team_member installed_product contract_product case_journal case_task related_party"
+	[ "$model" = b2b2c ] && links="$links account_consumer"
+	for k in $links; do
+		n=$(($(wc -l < "$T/$model/a/$k.csv") - 1))
+		checks=$((checks + 1)); [ "$n" -ge 10 ] || { rc=1; fail "$model: only $n $k rows exported"; }
+	done
 	run -d "$dst" check; expect_rc 0 "$model: the copy passes check"
 done
 finish

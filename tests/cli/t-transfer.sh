@@ -84,6 +84,83 @@ printf 'number,product,account,quantity\n,M1,ACCT0000001,0\n' > "$T/qty.csv"
 run -d "$db" import sold_product "$T/qty.csv"; expect_rc 65 "quantity 0"
 expect_err 'qty.csv:2: column "quantity": "0" breaks the rule quantity > 0' "quantity 0"
 [ "$(sqlite3 "$db" .dump | sha1sum)" = "$dump" ] || { rc=1; fail "a refused import changed the database"; }
+# ---- links and history (seeded b2b2c): references by portable keys, located
+# refusals that write nothing, upserts, append-only journal
+s="$T/s.db"
+run -d "$s" init --model b2b2c; expect_rc 0 "b2b2c init"
+run -d "$s" seed --seed 7; expect_rc 0 "b2b2c seed"
+dump=$(sqlite3 "$s" .dump | sha1sum)
+loc=$(sql "$s" "SELECT COALESCE(external_id, 'LOC' || id) FROM location ORDER BY id LIMIT 1")
+printf 'owner,location,kind\nACCT0009999,%s,billing\nCON0000001,NOWHERE,mailing\n' "$loc" > "$T/addr.csv"
+run -d "$s" import address "$T/addr.csv"; expect_rc 65 "address: bad references"
+expect_err 'addr.csv:2: no account or consumer "ACCT0009999" (column "owner")' "address: unknown owner"
+expect_err 'addr.csv:3: no location "NOWHERE" (column "location")' "address: unknown location"
+open=$(sql "$s" "SELECT number FROM cases WHERE state IN ('new', 'open') ORDER BY id LIMIT 1")
+ctype=$(sql "$s" "SELECT name FROM related_party_type WHERE applies_to = 'case' AND party_kind = 'contact' ORDER BY id LIMIT 1")
+known=$(sql "$s" "SELECT group_concat(name, ', ') FROM (SELECT name FROM related_party_type WHERE applies_to = 'case' ORDER BY name)")
+printf 'host,type,party\n%s,%s,CON0000001\n%s,Bogus,CT0000001\nCS0009999,%s,CT0000001\n' "$open" "$ctype" "$open" "$ctype" > "$T/rp.csv"
+run -d "$s" import related_party "$T/rp.csv"; expect_rc 65 "related_party: wrong party kind"
+expect_err "rp.csv:2: \"CON0000001\" is a consumer, but the related party type \"$ctype\" takes a contact (column \"party\")" "related_party: wrong party kind"
+expect_err "rp.csv:3: no related party type \"Bogus\" for cases (known: $known) (column \"type\")" "related_party: unknown type lists the known ones"
+expect_err 'rp.csv:4: no case, sold product or install base item "CS0009999" (column "host")' "related_party: unknown host"
+# a contract covering a sold product of another account hierarchy
+root="substr(a.path, 1, instr(substr(a.path, 2), '/') + 1)"
+k=$(sql "$s" "SELECT number FROM contract WHERE account_id IS NOT NULL ORDER BY id LIMIT 1")
+kacct=$(sql "$s" "SELECT a.number FROM contract k JOIN account a ON a.id = k.account_id WHERE k.number = '$k'")
+read -r sp spacct <<EOT
+$(sql "$s" "SELECT s.number || ' ' || a.number FROM sold_product s JOIN account a ON a.id = s.account_id WHERE $root <> (SELECT $root FROM account a WHERE a.number = '$kacct') ORDER BY s.id LIMIT 1")
+EOT
+printf 'contract,sold_product\n%s,%s\n' "$k" "$sp" > "$T/cp.csv"
+run -d "$s" import contract_product "$T/cp.csv"; expect_rc 65 "contract_product: another customer's product"
+expect_err "cp.csv:2: column \"sold_product\": $sp belongs to $spacct (" "contract_product: names the product's owner"
+expect_err "and contract $k to $kacct (" "contract_product: names the contract's owner"
+expect_err "a contract covers only sold products of its owner or the owner's account hierarchy" "contract_product: the rule"
+printf 'from,to,type\nACCT0000001,ACCT0000002,partner\n' > "$T/rel.csv"
+run -d "$s" import account_relationship "$T/rel.csv"; expect_rc 65 "account_relationship: unknown type"
+expect_err 'rel.csv:2: no account relationship type "partner" (known types: none) (column "type")' "account_relationship: unknown type"
+printf 'number,case,short_description\n,%s,Call the customer back\n' "$open" > "$T/task.csv"
+run -d "$s" import case_task "$T/task.csv"; expect_rc 65 "case_task: no one assigned"
+expect_err "task.csv:2: a task is assigned to a user or a group: the columns user and group are both empty" "case_task: no one assigned"
+printf 'user,customer,responsibility\nalice,HOLD0000001,Boss\n' > "$T/team.csv"
+run -d "$s" import team_member "$T/team.csv"; expect_rc 65 "team_member: unknown responsibility"
+expect_err 'team.csv:2: no responsibility "Boss" (known: Account Manager, ' "team_member: lists the responsibilities"
+[ "$(sqlite3 "$s" .dump | sha1sum)" = "$dump" ] || { rc=1; fail "a refused link import changed the database"; }
+
+# the journal is append-only: a re-import finds every entry; an entry is never
+# changed; a closed case takes only entries from before it closed (its history)
+run -d "$s" export case_journal --output "$T/j.csv"; expect_rc 0 "export case_journal"
+run -d "$s" import case_journal "$T/j.csv"; expect_rc 0 "re-import case_journal"
+expect_out " 0 inserted, 0 updated, $(($(sql "$s" "SELECT count(*) FROM case_journal")))" "re-import of the journal changes nothing"
+head -2 "$T/j.csv" > "$T/j1.csv"
+row=$(sed -n 2p "$T/j.csv"); author=$(sql "$s" "SELECT COALESCE(u.login, j.author) FROM case_journal j LEFT JOIN user u ON u.id = j.author_id ORDER BY (SELECT number FROM cases WHERE id = j.case_id), j.created_at, j.id LIMIT 1")
+other=$(sql "$s" "SELECT login FROM user WHERE login <> '$author' ORDER BY id LIMIT 1")
+printf '%s\n%s\n' "$(head -1 "$T/j.csv")" "${row/,$author,/,$other,}" > "$T/j2.csv"
+run -d "$s" import case_journal "$T/j2.csv"; expect_rc 65 "journal entry changed"
+expect_err "j2.csv:2: column \"author\": case_journal rows are not changed once written (it is \"$author\")" "journal entry changed"
+closed=$(sql "$s" "SELECT number FROM cases WHERE state = 'closed' ORDER BY id LIMIT 1")
+closed_at=$(sql "$s" "SELECT closed_at FROM cases WHERE number = '$closed'")
+printf 'case,kind,body,author,created_at\n%s,comment,After the close,alice,2099-01-01T00:00:00Z\n' "$closed" > "$T/j3.csv"
+run -d "$s" import case_journal "$T/j3.csv"; expect_rc 65 "comment on a closed case after it closed"
+expect_err "j3.csv:2: case $closed is closed since $closed_at and read-only: its journal takes only entries from before then" "comment after the close"
+printf 'case,kind,body,author,created_at\n%s,comment,Said before the close,alice,2000-01-01T00:00:00Z\n%s,system,Archived,,2099-01-01T00:00:00Z\n%s,work_note,Checked the logs,alice,2099-01-01T00:00:00Z\n' "$closed" "$closed" "$open" > "$T/j4.csv"
+run -d "$s" import case_journal "$T/j4.csv"; expect_rc 0 "history of a closed case, a note on an open one"
+expect_out "3 rows: 3 inserted, 0 updated, 0 unchanged" "journal entries inserted"
+run -d "$s" import case_journal "$T/j4.csv"; expect_out "0 inserted, 0 updated, 3 unchanged" "journal re-import"
+[ "$(sql "$s" "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name = 'case_journal_read_only'")" = 1 ] || { rc=1; fail "the closed-case journal trigger is back after the import"; }
+[ "$(sql "$s" "SELECT author_id IS NOT NULL FROM case_journal WHERE body = 'Checked the logs'")" = 1 ] || { rc=1; fail "journal author resolved to the user"; }
+
+# upserts: a party's relationship name, a new team member and link rows
+run -d "$s" export related_party; party=$(printf '%s\n' "$out" | sed -n 2p)
+IFS=, read -r host type pty _ <<EOT
+$party
+EOT
+printf 'host,type,party,relationship\n%s,%s,%s,site owner\n' "$host" "$type" "$pty" > "$T/rp2.csv"
+run -d "$s" import related_party "$T/rp2.csv"; expect_rc 0 "related_party update"; expect_out "0 inserted, 1 updated" "related_party update"
+run -d "$s" export related_party --format json; expect_out '"relationship": "site owner"' "related_party exported"; expect_out '"order": ' "json typed order"
+printf 'user,customer,responsibility\nalice,HOLD0000001,Account Manager\n' > "$T/team2.csv"
+run -d "$s" import team_member "$T/team2.csv"; expect_out "1 inserted" "team member added"
+run -d "$s" import team_member "$T/team2.csv"; expect_out "0 inserted, 0 updated, 1 unchanged" "team member re-import"
+[ "$(sql "$s" "SELECT count(*) FROM customer_team_member m JOIN user u ON u.id = m.user_id JOIN household h ON h.id = m.household_id WHERE u.login = 'alice' AND h.number = 'HOLD0000001'")" = 1 ] || { rc=1; fail "team member on the household"; }
 # files that cannot be read or written say why
 run -d "$db" import account "$T"; expect_rc 74 "import a directory"; expect_err "cannot read: Is a directory" "import a directory"
 run -d "$db" export account --output "$T/acc.csv"; expect_rc 73 "export over a file"
