@@ -268,6 +268,107 @@ void form_mark_clean(struct form *f)
 		f->fields[i].dirty = false;
 }
 
+/* ---- drafts ----------------------------------------------------------- */
+
+size_t form_draft_save(const struct form *f, struct draft *d)
+{
+	size_t saved = 0;
+	char key[256];
+
+	for (size_t i = 0; i < f->n; i++) {
+		const struct form_field *fld = &f->fields[i];
+		const char *search = textline_get(&fld->text);
+
+		if (!fld->dirty && !(fld->kind == FIELD_PICKER && *search))
+			continue;
+		saved++;
+		switch (fld->kind) {
+		case FIELD_TEXT:
+			snprintf(key, sizeof key, "text:%s", fld->name);
+			draft_set(d, key, search);
+			break;
+		case FIELD_CHOICE:
+			snprintf(key, sizeof key, "choice:%s", fld->name);
+			draft_set(d, key, value_of(fld));
+			break;
+		case FIELD_PICKER: {
+			char *v = xasprintf("%lld %s", (long long)fld->picked_id,
+					    fld->picked_label ? fld->picked_label : "");
+			snprintf(key, sizeof key, "pick:%s", fld->name);
+			if (fld->dirty)
+				draft_set(d, key, v);
+			free(v);
+			snprintf(key, sizeof key, "search:%s", fld->name);
+			if (*search)
+				draft_set(d, key, search);
+			break;
+		}
+		}
+	}
+	if (f->n)
+		draft_set(d, "focus", f->fields[f->focus].name);
+	return saved;
+}
+
+size_t form_draft_load(struct form *f, const struct draft *d)
+{
+	size_t set = 0;
+	const char *v, *focus = draft_get(d, "focus");
+	char key[256];
+
+	for (size_t i = 0; i < f->n; i++) {
+		struct form_field *fld = &f->fields[i];
+		bool done = false;
+
+		switch (fld->kind) {
+		case FIELD_TEXT:
+			snprintf(key, sizeof key, "text:%s", fld->name);
+			if ((v = draft_get(d, key))) {
+				textline_set(&fld->text, v);
+				done = true;
+			}
+			break;
+		case FIELD_CHOICE:
+			snprintf(key, sizeof key, "choice:%s", fld->name);
+			if (!(v = draft_get(d, key)))
+				break;
+			for (size_t c = 0; c < fld->n_choices && !done; c++)
+				if (strcmp(fld->choices[c], v) == 0) {
+					fld->choice = c;
+					done = true;
+				}
+			break;
+		case FIELD_PICKER: {
+			char *rest;
+			long long id;
+
+			snprintf(key, sizeof key, "pick:%s", fld->name);
+			if ((v = draft_get(d, key))) {
+				id = strtoll(v, &rest, 10);
+				if (rest != v && id >= 0) {
+					form_pick(fld, (int64_t)id, *rest == ' ' ? rest + 1 : rest);
+					done = true;
+				}
+			}
+			snprintf(key, sizeof key, "search:%s", fld->name);
+			if ((v = draft_get(d, key))) {
+				textline_set(&fld->text, v);
+				f->pending = true;
+				done = true;
+			}
+			break;
+		}
+		}
+		if (done) {
+			fld->dirty = true;
+			set++;
+		}
+		if (focus && strcmp(fld->name, focus) == 0)
+			f->focus = i;
+	}
+	return set;
+}
+
 /* ---- drawing ---------------------------------------------------------- */
 
 /* Rows field i takes: itself, its error, and a focused picker's list. */

@@ -20,6 +20,7 @@
 #include "ui/action.h"
 #include "ui/keymap.h"
 #include "ui/textline.h"
+#include "util/draft.h"
 #include "util/error.h"
 
 enum form_field_kind {
@@ -105,6 +106,16 @@ bool form_check_required(struct form *f);
 /* True when any field changed (leave-without-saving asks first). */
 bool form_dirty(const struct form *f);
 void form_mark_clean(struct form *f);
+
+/* Drafts (util/draft.h): form_draft_save() adds the changed fields to d
+ * ("text:NAME" the text, "choice:NAME" the value, "pick:NAME" "ID LABEL",
+ * "search:NAME" a picker's unfinished search) and the focused field
+ * ("focus"); returns how many fields it added.  form_draft_load() puts
+ * such values back into the fields of the same names, marked changed;
+ * names, kinds and choices the form no longer has are skipped.  Returns
+ * how many fields it set. */
+size_t form_draft_save(const struct form *f, struct draft *d);
+size_t form_draft_load(struct form *f, const struct draft *d);
 
 /* Draws the fields from row y (label column label_w wide) in width
  * columns; returns the rows used.  The focused picker's candidates show

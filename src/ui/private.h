@@ -31,12 +31,23 @@ struct ui {
 		char question[160];     /* shown in the status line */
 		enum action then;       /* ACT_QUIT or ACT_CLOSE when answered yes */
 	} confirm;
+	struct {
+		char **paths;           /* drafts of this database to offer (owned) */
+		size_t n, next;         /* how many / the one offered now */
+		bool asking;            /* confirm holds the question about paths[next] */
+	} drafts;                       /* drafts.c */
 	int rows, cols;                 /* body size last given to ui_layout() */
 };
 
 /* What the console does with an action a screen passed on (help, command
  * line, back, close, quit, redraw); others are ignored. */
 void ui_action(struct ui *ui, enum action a);
+
+/* drafts.c: answers the draft offer's question with the key (y, n, Esc;
+ * other keys wait); false when no draft is being offered. */
+bool drafts_answer(struct ui *ui, const struct key_event *ev);
+/* Frees what ui_drafts_offer() found. */
+void drafts_fini(struct ui *ui);
 
 /* cmdline.c: the ':' line's keys (keymap "prompt"). */
 void cmdline_open(struct ui *ui);

@@ -68,6 +68,7 @@
 #include "store/search.h"
 #include "ui/action.h"
 #include "ui/keymap.h"
+#include "util/draft.h"
 #include "util/error.h"
 
 struct ui;
@@ -95,6 +96,8 @@ struct screen {
 	bool redraw;                  /* set by handle()/update(): draw() must run */
 	bool pending;                 /* set by handle(): update() has work to do */
 	int rows, cols;               /* body size from the last layout() */
+	struct screen_arg arg;        /* a copy of what it was opened on (strings owned):
+				       * a draft reopens the screen with it */
 };
 
 struct screen_ops {
@@ -126,6 +129,16 @@ struct screen_ops {
 	/* Optional: the screen is on top again (the one above it closed):
 	 * reread what that screen may have changed. */
 	void (*resume)(struct screen *s);
+	/* Optional, for screens with dirty(): a signal (SSH drop, Ctrl-C) is
+	 * ending csm with unsaved changes: add what was typed to d (usually
+	 * with form_draft_save()) and a "what" word for the question ("case");
+	 * false when there is nothing worth keeping.  Called on the way out of
+	 * the loop, never from the signal handler (drafts.c). */
+	bool (*draft_save)(const struct screen *s, struct draft *d);
+	/* Optional, with draft_save: puts a draft's values back into the
+	 * screen just opened on the draft's arg (the next start's "Restore the
+	 * unsaved ... draft?").  Returns 0, or -1 with err set. */
+	int (*draft_load)(struct screen *s, const struct draft *d, struct csm_error *err);
 };
 
 /* Opens a screen: allocates it and its state and calls ops->open().

@@ -2,9 +2,10 @@
  *
  * The terminal is restored on every way out: quit, an error, a signal
  * (SIGINT, SIGTERM, SIGHUP set a flag; the loop sees it within one key
- * timeout and leaves through endwin()), and exit() from anywhere (an
- * atexit handler).  Keystrokes are read with a short timeout while the top
- * screen has deferred work, so a query runs only once typing pauses. */
+ * timeout, keeps unsaved forms as drafts (drafts.c) and leaves through
+ * endwin()), and exit() from anywhere (an atexit handler).  Keystrokes are
+ * read with a short timeout while the top screen has deferred work, so a
+ * query runs only once typing pauses. */
 #include "ui/private.h"
 
 #include <signal.h>
@@ -183,13 +184,15 @@ int ui_run(struct store *s, const struct csm_config *cfg, const char *db_path,
 	struct ui *ui;
 	WINDOW *body = NULL;
 	bool small, resized = true, changed = true;
-	int status;
+	int status, drafts = 0;
+	struct csm_error draft_err = {0}; /* why a draft could not be written */
 
 	/* Config problems are reported before the terminal changes. */
 	ui = ui_new(s, cfg, db_path, err);
 	if (!ui)
 		return -1;
 	ui_deny_non_user(ui);
+	ui_drafts_offer(ui);
 	got_signal = 0;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
@@ -242,9 +245,17 @@ int ui_run(struct store *s, const struct csm_config *cfg, const char *db_path,
 	}
 
 	status = got_signal ? 128 + got_signal : 0;
+	/* Keep what was typed first: after an SSH drop the terminal is gone,
+	 * and a second signal may follow. */
+	if (got_signal)
+		drafts = ui_drafts_save(ui, &draft_err);
 	if (body)
 		delwin(body);
 	restore_terminal();
+	if (drafts > 0)
+		fprintf(stderr, "csm: what was typed is kept as a draft; the next start offers it\n");
+	else if (drafts < 0)
+		fprintf(stderr, "csm: the unsaved changes could not be kept: %s\n", draft_err.msg);
 	for (int i = 0; i < 3; i++)
 		sigaction(sigs[i], &old[i], NULL);
 	ui_free(&ui);

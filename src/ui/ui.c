@@ -13,6 +13,14 @@
 
 /* ---- screens ---------------------------------------------------------- */
 
+/* Frees the strings of a screen's own copy of its arg. */
+static void screen_arg_fini(struct screen_arg *a)
+{
+	free((char *)a->number);
+	free((char *)a->text);
+	free((char *)a->keymap);
+}
+
 struct screen *screen_new(const struct screen_ops *ops, struct ui *ui, const struct screen_arg *arg,
 			  struct csm_error *err)
 {
@@ -23,7 +31,12 @@ struct screen *screen_new(const struct screen_ops *ops, struct ui *ui, const str
 	s->ui = ui;
 	s->state = xcalloc(1, ops->state_size ? ops->state_size : 1);
 	s->redraw = true;
-	if (ops->open && ops->open(s, arg ? arg : &none, err) < 0) {
+	s->arg = arg ? *arg : none;
+	s->arg.number = xstrdup(s->arg.number);
+	s->arg.text = xstrdup(s->arg.text);
+	s->arg.keymap = xstrdup(s->arg.keymap);
+	if (ops->open && ops->open(s, &s->arg, err) < 0) {
+		screen_arg_fini(&s->arg);
 		free(s->state);
 		free(s);
 		return NULL;
@@ -39,6 +52,7 @@ void screen_free(struct screen **sp)
 		return;
 	if (s->ops->close)
 		s->ops->close(s);
+	screen_arg_fini(&s->arg);
 	free(s->state);
 	free(s);
 	*sp = NULL;
@@ -133,6 +147,7 @@ void ui_free(struct ui **uip)
 	while (ui->depth > 0)
 		screen_free(&ui->stack[--ui->depth]);
 	free(ui->stack);
+	drafts_fini(ui);
 	keymap_free(&ui->keymap);
 	textline_fini(&ui->cmd.line);
 	free(ui);
@@ -200,6 +215,11 @@ const char *ui_message_text(const struct ui *ui, bool *is_error)
 	if (is_error)
 		*is_error = ui->msg_error;
 	return ui->msg;
+}
+
+const char *ui_question_text(const struct ui *ui)
+{
+	return ui->confirm.active ? ui->confirm.question : NULL;
 }
 
 int ui_push(struct ui *ui, const struct screen_ops *ops, const struct screen_arg *arg)
@@ -396,6 +416,8 @@ void ui_dispatch_key(struct ui *ui, const struct key_event *ev)
 	enum action a;
 
 	ui->msg[0] = '\0';
+	if (drafts_answer(ui, ev))
+		return;
 	if (ui->confirm.active) {
 		ui->confirm.active = false;
 		top->redraw = true;

@@ -43,6 +43,16 @@ void ui_free(struct ui **ui);
  * true when it did. */
 bool ui_deny_non_user(struct ui *ui);
 
+/* Drafts (drafts.c).  ui_drafts_save() writes a draft of every screen
+ * with unsaved changes that can keep one (screen_ops.draft_save), for
+ * ui_run() on its way out after a signal.  Returns how many it wrote, or
+ * -1 with err set when one could not be written. */
+int ui_drafts_save(struct ui *ui, struct csm_error *err);
+/* On the start screen: finds the drafts of this database and asks about
+ * the first ("Restore the unsaved case draft from ...? y/n"); the answer
+ * comes through ui_dispatch_key().  Does nothing elsewhere. */
+void ui_drafts_offer(struct ui *ui);
+
 /* Resolves a key to an action for the top screen (or the command line)
  * and runs it, as the terminal loop does for each key. */
 void ui_dispatch_key(struct ui *ui, const struct key_event *ev);
@@ -80,6 +90,8 @@ void ui_message(struct ui *ui, const char *fmt, ...) __attribute__((format(print
 void ui_error(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The current message ("" when none) and whether it is an error. */
 const char *ui_message_text(const struct ui *ui, bool *is_error);
+/* The yes/no question waiting in the status line, or NULL (borrowed). */
+const char *ui_question_text(const struct ui *ui);
 
 /* What screens work with (borrowed). */
 struct store *ui_store(const struct ui *ui);

@@ -15,7 +15,7 @@ TUI_WIDTH=${TUI_WIDTH:-100}
 TUI_HEIGHT=${TUI_HEIGHT:-30}
 T=$(mktemp -d "${TMPDIR:-/tmp}/csm-tui.XXXXXX")
 SOCK="csm-$$"
-export HOME="$T/home" XDG_CONFIG_HOME="$T/config" XDG_DATA_HOME="$T/data"
+export HOME="$T/home" XDG_CONFIG_HOME="$T/config" XDG_DATA_HOME="$T/data" XDG_STATE_HOME="$T/state"
 export TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8 ESCDELAY=25 TERM=xterm-256color
 unset CSM_CONFIG TMUX
 mkdir -p "$HOME" "$XDG_CONFIG_HOME/csm" "$XDG_DATA_HOME"

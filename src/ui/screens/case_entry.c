@@ -762,6 +762,29 @@ static bool case_entry_dirty(const struct screen *s)
 	return form_dirty(&st->form);
 }
 
+/* A draft keeps the changed fields; the customer prefilled from the arg
+ * comes back by itself when the screen reopens on the same arg. */
+static bool case_entry_draft_save(const struct screen *s, struct draft *d)
+{
+	const struct case_entry_state *st = s->state;
+
+	draft_set(d, "what", "case");
+	return form_draft_save(&st->form, d) > 0;
+}
+
+static int case_entry_draft_load(struct screen *s, const struct draft *d, struct csm_error *err)
+{
+	struct case_entry_state *st = s->state;
+
+	(void)err;
+	form_draft_load(&st->form, d);
+	/* The entitlements are matched again for what came back. */
+	st->ent_stale = true;
+	s->pending = true;
+	s->redraw = true;
+	return 0;
+}
+
 /* Rows the form takes above the focused field's row: where it is drawn. */
 static int focus_row(const struct case_entry_state *st)
 {
@@ -845,4 +868,6 @@ const struct screen_ops case_entry_screen = {
 	.keymap = case_entry_keymap,
 	.cursor = case_entry_cursor,
 	.dirty = case_entry_dirty,
+	.draft_save = case_entry_draft_save,
+	.draft_load = case_entry_draft_load,
 };
