@@ -10,12 +10,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "cli/cli.h"
 #include "domain/case.h"
 #include "domain/product.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 const char cmd_case_help[] =
@@ -67,46 +67,6 @@ static int parse_int(const char *opt, const char *s, long min, long max, long *o
 }
 
 /* ---- output helpers --------------------------------------------------- */
-
-/* Prints s in exactly cols display columns: cut with "…" when wider,
- * padded with spaces when narrower, never split inside a character.
- * Invalid bytes and unprintable characters count one column. */
-static void put_cell(const char *s, int cols)
-{
-	mbstate_t ps;
-	size_t i = 0, n = strlen(s ? s : ""), fit = 0;
-	int w = 0, fit_w = 0, total;
-
-	if (!s)
-		s = "";
-	memset(&ps, 0, sizeof ps);
-	while (i < n) {
-		wchar_t wc;
-		size_t len = mbrtowc(&wc, s + i, n - i, &ps);
-		int cw = 1;
-		if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
-			memset(&ps, 0, sizeof ps);
-			len = 1;
-		} else if ((cw = wcwidth(wc)) < 0) {
-			cw = 1;
-		}
-		if (w + cw <= cols - 1) {
-			fit = i + len; /* what fits with room for the ellipsis */
-			fit_w = w + cw;
-		}
-		w += cw;
-		i += len;
-	}
-	if (w <= cols) {
-		fputs(s, stdout);
-		total = w;
-	} else {
-		printf("%.*s…", (int)fit, s);
-		total = fit_w + 1;
-	}
-	for (; total < cols; total++)
-		putchar(' ');
-}
 
 static void json_key(struct strbuf *sb, const char *key)
 {
@@ -607,9 +567,9 @@ static int case_list(struct cli *cli, struct store *s, const char *sub, struct c
 			const struct case_record *c = &l.items[i];
 			char *customer = case_customer_label(c);
 			printf("%s  %d  %-13s  ", c->number, c->priority, case_state_label(c->state));
-			put_cell(customer, 36);
+			utf8_put_cell(stdout, customer, 36);
 			fputs("  ", stdout);
-			put_cell(c->assigned_login ? c->assigned_login
+			utf8_put_cell(stdout, c->assigned_login ? c->assigned_login
 				 : c->group_name   ? c->group_name
 						   : "-",
 				 14);

@@ -4,68 +4,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "cli/cli.h"
 #include "store/search.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 #define TITLE_COLS 40 /* longer titles are cut with an ellipsis */
 
-/* Display columns of the first n bytes of s, and in *fit the bytes of the
- * longest prefix that fits in max columns (max < 0: no limit).  Invalid
- * bytes and unprintable characters count one column each. */
-static int display_width(const char *s, size_t n, int max, size_t *fit)
-{
-	mbstate_t ps;
-	size_t i = 0;
-	int cols = 0;
-
-	memset(&ps, 0, sizeof ps);
-	if (fit)
-		*fit = 0;
-	while (i < n) {
-		wchar_t wc;
-		size_t len = mbrtowc(&wc, s + i, n - i, &ps);
-		int w;
-
-		if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
-			memset(&ps, 0, sizeof ps);
-			len = 1;
-			w = 1;
-		} else {
-			w = wcwidth(wc);
-			if (w < 0)
-				w = 1;
-		}
-		if (max >= 0 && cols + w > max)
-			break;
-		cols += w;
-		i += len;
-		if (fit)
-			*fit = i;
-	}
-	return cols;
-}
-
-/* The text of a cell, cut to max columns with "…" when longer.  Owned. */
-static char *cell_new(const char *s, int max)
-{
-	size_t n = strlen(s ? s : ""), fit;
-
-	if (!s)
-		return xstrdup("");
-	if (display_width(s, n, -1, NULL) <= max)
-		return xstrdup(s);
-	display_width(s, n, max - 1, &fit);
-	return xasprintf("%.*s…", (int)fit, s);
-}
-
 /* Prints s padded with spaces to cols display columns, then a gap. */
 static void put_padded(const char *s, int cols)
 {
-	int w = display_width(s, strlen(s), -1, NULL);
+	int w = utf8_width(s);
 
 	fputs(s, stdout);
 	for (; w < cols + 2; w++)
@@ -79,15 +30,15 @@ static void print_plain(const struct search_result *r)
 	int width[3];
 
 	for (int c = 0; c < 3; c++)
-		width[c] = display_width(heads[c], strlen(heads[c]), -1, NULL);
+		width[c] = utf8_width(heads[c]);
 	for (size_t i = 0; i < r->n; i++) {
 		const struct search_hit *h = &r->hits[i];
 		cells[i][0] = xstrdup(search_kind_name(h->kind));
 		cells[i][1] = xstrdup(h->number ? h->number : "");
-		cells[i][2] = cell_new(h->title, TITLE_COLS);
+		cells[i][2] = utf8_cut_dup(h->title, TITLE_COLS);
 		cells[i][3] = xasprintf("%s: %s", h->field, h->matched ? h->matched : "");
 		for (int c = 0; c < 3; c++) {
-			int w = display_width(cells[i][c], strlen(cells[i][c]), -1, NULL);
+			int w = utf8_width(cells[i][c]);
 			if (w > width[c])
 				width[c] = w;
 		}

@@ -7,7 +7,6 @@
  * indented by depth and aligned by display width (UTF-8 names); --json
  * prints an array of nested objects with "children". */
 #include <getopt.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,71 +14,15 @@
 #include "cli/cli.h"
 #include "domain/install_base.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 
 static const char report_usage[] = "usage: csm report install-base [--under LOCATION] [--json]\n";
-
-/* Display columns of one code point: 0 for combining marks, 2 for the wide
- * East Asian ranges and emoji, 1 otherwise (enough for names). */
-static int cp_width(uint32_t c)
-{
-	if ((c >= 0x0300 && c <= 0x036f) || (c >= 0x200b && c <= 0x200f) ||
-	    (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0x20d0 && c <= 0x20ff))
-		return 0;
-	if ((c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) ||
-	    (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
-	    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
-	    (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1faff) ||
-	    (c >= 0x20000 && c <= 0x3fffd))
-		return 2;
-	return 1;
-}
-
-/* Display width of a UTF-8 string; a malformed byte counts as one column. */
-static int display_width(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	int w = 0;
-
-	while (*p) {
-		uint32_t c;
-		int n;
-
-		if (*p < 0x80) {
-			c = *p;
-			n = 1;
-		} else if ((*p & 0xe0) == 0xc0) {
-			c = *p & 0x1f;
-			n = 2;
-		} else if ((*p & 0xf0) == 0xe0) {
-			c = *p & 0x0f;
-			n = 3;
-		} else if ((*p & 0xf8) == 0xf0) {
-			c = *p & 0x07;
-			n = 4;
-		} else {
-			w++;
-			p++;
-			continue;
-		}
-		for (int i = 1; i < n; i++) {
-			if ((p[i] & 0xc0) != 0x80) {
-				n = 1;
-				c = 0xfffd;
-				break;
-			}
-			c = (c << 6) | (p[i] & 0x3f);
-		}
-		w += cp_width(c);
-		p += n;
-	}
-	return w;
-}
 
 /* Prints s and pads it with spaces to width display columns. */
 static void print_padded(const char *s, int width)
 {
 	fputs(s, stdout);
-	for (int w = display_width(s); w < width; w++)
+	for (int w = utf8_width(s); w < width; w++)
 		putchar(' ');
 }
 
@@ -88,8 +31,8 @@ static void print_table(const struct location_rollup_list *l)
 	int name_w = (int)strlen("LOCATION"), type_w = (int)strlen("TYPE"), base = l->v[0].depth;
 
 	for (size_t i = 0; i < l->n; i++) {
-		int w = 2 * (l->v[i].depth - base) + display_width(l->v[i].name);
-		int t = display_width(l->v[i].type);
+		int w = 2 * (l->v[i].depth - base) + utf8_width(l->v[i].name);
+		int t = utf8_width(l->v[i].type);
 		if (w > name_w)
 			name_w = w;
 		if (t > type_w)

@@ -8,7 +8,7 @@
 
 #include "ui/draw.h"
 #include "ui/theme.h"
-#include "ui/utf8.h"
+#include "util/utf8.h"
 
 /* The database path with $HOME shown as ~. */
 static void short_path(const char *path, char *buf, size_t size)

@@ -8,7 +8,7 @@
 
 #include "ui/draw.h"
 #include "ui/theme.h"
-#include "ui/utf8.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 /* Where the box and its parts are for a body size. */

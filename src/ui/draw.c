@@ -5,7 +5,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "ui/utf8.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 void draw_fill(WINDOW *w, int y, int x, int width, attr_t attr)

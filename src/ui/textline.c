@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ui/utf8.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 void textline_init(struct textline *t)

@@ -8,7 +8,7 @@
 
 #include "ui/list.h"
 #include "ui/textline.h"
-#include "ui/utf8.h"
+#include "util/utf8.h"
 
 /* A source of `total` rows with ids 1..total, counting what it serves. */
 struct counting {

@@ -9,7 +9,7 @@
 #include "ui/draw.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
-#include "ui/utf8.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 #define LABEL "Search: "

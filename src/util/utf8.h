@@ -4,11 +4,12 @@
  * (zero columns) must line up in lists, so every cell is measured, cut and
  * padded in display columns, never in bytes.  Invalid bytes and control
  * characters count as one column: the console shows them as '?'.  These
- * need the process locale to be UTF-8 (main() calls setlocale). */
-#ifndef CSM_UI_UTF8_H
-#define CSM_UI_UTF8_H
+ * need the process locale to be UTF-8 (main() calls setlocale).  Shared by the console and the command line. */
+#ifndef CSM_UTIL_UTF8_H
+#define CSM_UTIL_UTF8_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* Display columns of s (NULL is 0). */
 int utf8_width(const char *s);
@@ -26,5 +27,12 @@ size_t utf8_next(const char *s, size_t pos);
 /* Encodes code point cp as UTF-8 into out (at least 5 bytes, NUL
  * terminated); returns the byte count, 0 for an invalid code point. */
 size_t utf8_encode(unsigned cp, char *out);
+
+/* Writes s to f in exactly cols display columns: cut with "…" when wider,
+ * padded with spaces when narrower; NULL writes blanks. */
+void utf8_put_cell(FILE *f, const char *s, int cols);
+
+/* Returns s cut to cols display columns with "…" when wider (owned). */
+char *utf8_cut_dup(const char *s, int cols);
 
 #endif

@@ -1,8 +1,11 @@
 /* utf8.c - display width of UTF-8 text (see utf8.h). */
-#include "ui/utf8.h"
+#include "util/utf8.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+
+#include "util/xalloc.h"
 
 /* Decodes one character at s; returns its length in bytes (at least 1) and
  * its width in *w (1 for invalid bytes and control characters). */
@@ -102,4 +105,26 @@ size_t utf8_encode(unsigned cp, char *out)
 	}
 	out[n] = '\0';
 	return n;
+}
+
+char *utf8_cut_dup(const char *s, int cols)
+{
+	size_t fit;
+
+	if (!s)
+		return xstrdup("");
+	if (utf8_width(s) <= cols)
+		return xstrdup(s);
+	fit = utf8_fit(s, cols > 0 ? cols - 1 : 0, NULL);
+	return xasprintf("%.*s…", (int)fit, s);
+}
+
+void utf8_put_cell(FILE *f, const char *s, int cols)
+{
+	char *cell = utf8_cut_dup(s, cols);
+
+	fputs(cell, f);
+	for (int w = utf8_width(cell); w < cols; w++)
+		fputc(' ', f);
+	free(cell);
 }
