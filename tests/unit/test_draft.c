@@ -13,6 +13,7 @@
 
 #include "ui/form.h"
 #include "ui/screens/case_entry.h"
+#include "ui/screens/customer_edit.h"
 #include "ui/ui.h"
 #include "util/draft.h"
 #include "util/xalloc.h"
@@ -414,6 +415,72 @@ static void test_question_and_esc(void **state)
 	unsetenv("CSM_NOW");
 }
 
+/* The customer edit form keeps its drafts too: an edit of an account
+ * reopens on that account with the typed name over the stored one. */
+static void test_customer_edit(void **state)
+{
+	struct fixture *f = *state;
+	struct screen_arg arg = {.kind = SK_ACCOUNT, .id = 1, .number = "ACCT0000001"};
+	struct customer_edit_state *st;
+
+	assert_int_equal(ui_push(f->ui, &customer_edit_screen, &arg), 0);
+	st = ui_top(f->ui)->state;
+	assert_string_equal(form_value(&st->form, "name"), "Acme");
+	st->form.focus = 0;
+	key(f->ui, ' ');
+	key(f->ui, 0x2014); /* em dash */
+	key(f->ui, ' ');
+	key(f->ui, 'N');
+	signal_and_restart(f, 1);
+	assert_non_null(ui_question_text(f->ui));
+	assert_non_null(strstr(ui_question_text(f->ui), "unsaved account ACCT0000001 draft"));
+	key(f->ui, 'y');
+	assert_ptr_equal(ui_top(f->ui)->ops, &customer_edit_screen);
+	st = ui_top(f->ui)->state;
+	assert_int_equal(st->mode, CEDIT_EDIT);
+	assert_int_equal(st->id, 1);
+	assert_string_equal(form_value(&st->form, "name"), "Acme — N");
+	assert_true(ui_top(f->ui)->ops->dirty(ui_top(f->ui)));
+}
+
+/* b2b2c: a new customer first asks account or consumer; the draft has the
+ * answer, so the restored form is a consumer's without asking again. */
+static void test_customer_new_b2b2c(void **state)
+{
+	struct fixture *f = *state;
+	struct customer_edit_state *st;
+	static const char *const last = "Núñez";
+
+	ui_free(&f->ui);
+	f->cfg.model = MODEL_B2B2C;
+	new_ui(f);
+	ui_create_record(f->ui, SK_ACCOUNT);
+	assert_ptr_equal(ui_top(f->ui)->ops, &customer_edit_screen);
+	st = ui_top(f->ui)->state;
+	assert_false(st->ready);
+	assert_int_equal(ui_drafts_save(f->ui, &(struct csm_error){0}), 0); /* nothing typed */
+	key(f->ui, KEYCODE_FN | KEY_DOWN);
+	key(f->ui, KEYCODE_ENTER);
+	assert_true(st->ready);
+	assert_int_equal(st->kind, SK_CONSUMER);
+	for (size_t i = 0; i < st->form.n; i++)
+		if (strcmp(st->form.fields[i].name, "last name") == 0)
+			st->form.focus = i;
+	key(f->ui, 'N');
+	key(f->ui, 0xfa);
+	key(f->ui, 0xf1);
+	key(f->ui, 'e');
+	key(f->ui, 'z');
+	signal_and_restart(f, 1);
+	assert_non_null(strstr(ui_question_text(f->ui), "unsaved new consumer draft"));
+	key(f->ui, 'y');
+	assert_ptr_equal(ui_top(f->ui)->ops, &customer_edit_screen);
+	st = ui_top(f->ui)->state;
+	assert_true(st->ready);
+	assert_int_equal(st->kind, SK_CONSUMER);
+	assert_string_equal(form_value(&st->form, "last name"), last);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8"); /* as csm does: wide characters type */
@@ -425,6 +492,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_restore_yes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_question_and_esc, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_customer_edit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_customer_new_b2b2c, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

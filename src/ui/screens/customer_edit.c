@@ -930,6 +930,44 @@ static bool customer_edit_dirty(const struct screen *s)
 	return st->ready && form_dirty(&st->form);
 }
 
+/* A draft keeps the changed fields and which kind of customer it is (the
+ * b2b2c question); the record being edited comes back with the arg. */
+static bool customer_edit_draft_save(const struct screen *s, struct draft *d)
+{
+	const struct customer_edit_state *st = s->state;
+	char what[96], kind[16];
+
+	if (!st->ready)
+		return false;
+	if (st->mode == CEDIT_ADD_MEMBER)
+		snprintf(what, sizeof what, "household member");
+	else if (st->mode == CEDIT_EDIT)
+		snprintf(what, sizeof what, "%s %s", kind_word(st->kind), st->number ? st->number : "");
+	else
+		snprintf(what, sizeof what, "new %s", kind_word(st->kind));
+	draft_set(d, "what", what);
+	snprintf(kind, sizeof kind, "%d", (int)st->kind);
+	draft_set(d, "kind", kind);
+	return form_draft_save(&st->form, d) > 0;
+}
+
+static int customer_edit_draft_load(struct screen *s, const struct draft *d,
+				    struct csm_error *err)
+{
+	struct customer_edit_state *st = s->state;
+	const char *kind = draft_get(d, "kind");
+
+	if (!st->ready) { /* b2b2c: the draft has answered the question */
+		st->kind = kind && atoi(kind) == SK_CONSUMER ? SK_CONSUMER : SK_ACCOUNT;
+		dialog_close(&st->dlg);
+		if (build_form(s, err) < 0)
+			return -1;
+	}
+	form_draft_load(&st->form, d);
+	s->redraw = true;
+	return 0;
+}
+
 /* First form row shown so that the focused field (and its candidates) or
  * the Save button are in view. */
 static int scroll_top(const struct customer_edit_state *st, int form_rows, int height)
@@ -1032,4 +1070,6 @@ const struct screen_ops customer_edit_screen = {
 	.keymap = customer_edit_keymap,
 	.cursor = customer_edit_cursor,
 	.dirty = customer_edit_dirty,
+	.draft_save = customer_edit_draft_save,
+	.draft_load = customer_edit_draft_load,
 };
