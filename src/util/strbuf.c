@@ -62,6 +62,8 @@ void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 	va_list ap2;
 	int n;
 
+	if (!fmt) /* never; says so to gcc, which under UBSan warns otherwise */
+		return;
 	va_copy(ap2, ap);
 	n = vsnprintf(NULL, 0, fmt, ap2);
 	va_end(ap2);

@@ -54,6 +54,8 @@ char *xasprintf(const char *fmt, ...)
 	int n;
 	char *p;
 
+	if (!fmt) /* never; see strbuf_vaddf() */
+		return xstrdup("");
 	va_start(ap, fmt);
 	va_copy(ap2, ap);
 	n = vsnprintf(NULL, 0, fmt, ap);
