@@ -1,4 +1,5 @@
-# t-crash.sh - kill -9 at random moments of `csm import` and `csm seed`.
+# t-crash.sh - kill -9 at random moments of `csm import`, a case save
+# (`csm case new` and `csm case transition`) and `csm seed`.
 #
 # After every kill the database must open, `csm check` must pass, and the
 # operation must be there whole or not at all: an import of N accounts adds
@@ -89,6 +90,50 @@ for i in $(seq 1 "$import_kills"); do
 		fail "import kill $i: account numbers are not unique and gapless"
 done
 echo "import: $done_import kill points, reference run ${dur} ms for $rows rows"
+
+# ---- case save -------------------------------------------------------------
+case_kills=${CRASH_CASE_KILLS:-12}
+ncases() { sql "$db" "SELECT count(*) FROM cases"; }
+# a case is whole when its 'opened' journal entry and its audit row are there
+broken_cases() {
+	sql "$db" "SELECT count(*) FROM cases c WHERE NOT EXISTS (SELECT 1 FROM case_journal j
+	  WHERE j.case_id = c.id AND j.kind = 'system')
+	  OR NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.table_name = 'cases'
+	  AND a.record_id = c.id AND a.action = 'insert')"
+}
+t0=$(now_ms)
+run -d "$db" case new --account ACCT0000001 --short "Crash reference case"
+dur=$(($(now_ms) - t0))
+expect_rc 0 "reference case save"
+done_case=0
+for i in $(seq 1 "$case_kills"); do
+	over_budget "$done_case" "$case_kills" 75 && break
+	done_case=$i
+	before=$(ncases)
+	ms=$((RANDOM % (dur * 11 / 10 + 1)))
+	kill_after "$ms" -d "$db" case new --account ACCT0000001 --short "Crash case $i"
+	check_db "$db" "case save kill $i at ${ms} ms"
+	after=$(ncases)
+	checks=$((checks + 1))
+	[ "$after" -eq "$before" ] || [ "$after" -eq $((before + 1)) ] ||
+		fail "case save kill $i: $after cases, expected $before or $((before + 1))"
+	checks=$((checks + 1))
+	[ "$(broken_cases)" = 0 ] || fail "case save kill $i: a case without its journal or audit rows"
+	# a transition: the state, the version and its journal entry move together
+	num=$(sql "$db" "SELECT number FROM cases WHERE state = 'new' ORDER BY id DESC LIMIT 1")
+	[ -n "$num" ] || continue
+	kill_after "$ms" -d "$db" case transition "$num" accept
+	check_db "$db" "transition kill $i at ${ms} ms"
+	checks=$((checks + 1))
+	[ "$(sql "$db" "SELECT (state = 'new' AND version = 1 AND (SELECT count(*) FROM case_journal
+	  WHERE case_id = c.id) = 1) OR (state = 'open' AND version = 2 AND (SELECT count(*)
+	  FROM case_journal WHERE case_id = c.id) = 2) FROM cases c WHERE number = '$num'")" = 1 ] ||
+		fail "transition kill $i at ${ms} ms: state, version and journal of $num disagree"
+done
+checks=$((checks + 1))
+[ "$(sql "$db" "SELECT count(DISTINCT number) = count(*) AND max(number) = printf('CS%07d', count(*)) FROM cases")" = 1 ] ||
+	fail "case numbers are not unique and gapless after the kills"
+echo "case save: $done_case kill points (each a case new and a transition), reference run ${dur} ms"
 
 # ---- seed ------------------------------------------------------------------
 tables="account contact cases case_journal install_base_item sold_product related_party"
