@@ -965,8 +965,11 @@ int main(int argc, char **argv)
 		strbuf_adds(&j, "},\n");
 		strbuf_adds(&j, "  \"machine\": ");
 		strbuf_add_json_str(&j, mach.buf);
-		strbuf_addf(&j, ",\n  \"model\": \"%s\",\n  \"scale\": %u,\n", model_name,
-			    seed_seconds >= 0 ? o.scale : 0);
+		strbuf_addf(&j, ",\n  \"model\": \"%s\",\n", model_name);
+		if (seed_seconds >= 0) /* unknown for a database built before */
+			strbuf_addf(&j, "  \"scale\": %u,\n", o.scale);
+		else
+			strbuf_adds(&j, "  \"scale\": null,\n");
 		strbuf_addf(&j, "  \"lookups\": %zu,\n  \"like_queries\": %zu,\n", lookup.n, like.n);
 		strbuf_addf(&j, "  \"op_clock\": \"%s\",\n",
 			    op_clock == CLOCK_MONOTONIC ? "wall" : "thread_cpu");
