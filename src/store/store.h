@@ -66,9 +66,11 @@ const char *store_real_actor(const struct store *s);
 /* Turns audit logging off for bulk loads (seed); on by default. */
 void store_set_audit(struct store *s, bool on);
 
-/* Bulk-load mode (seed, large imports): audit off and the search-index
- * triggers off (csm_index_on() is false); the loader must rebuild the search
- * index afterwards (store_search_rebuild() in search.h).  Off by default. */
+/* Bulk-load mode (seed): audit off, and the triggers that keep derived data
+ * off (csm_index_on() is false): the search index, tree paths, roots and
+ * depths, and the location counts.  The loader writes path, depth and
+ * root_id itself and afterwards calls store_search_rebuild() (search.h) and
+ * store_location_counts_rebuild() (install_base_store.h).  Off by default. */
 void store_set_bulk(struct store *s, bool on);
 bool store_bulk(const struct store *s);
 
