@@ -216,7 +216,8 @@ void form_update(struct form *f)
 	if (f->lookup(f->lookup_ctx, fld, textline_get(&fld->text), PICKER_ROWS * 4, &opts, &n,
 		      &f->err) < 0) {
 		form_options_free(opts, n);
-		snprintf(fld->error, sizeof fld->error, "%s", f->err.msg);
+		/* the line under a field is short: cut the message to fit */
+		snprintf(fld->error, sizeof fld->error, "%.*s", (int)sizeof fld->error - 1, f->err.msg);
 		return;
 	}
 	fld->options = opts;
