@@ -18,6 +18,7 @@
 #include "cli/cli.h"
 #include "domain/party.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 
 const char cmd_party_help[] =
 	"usage: csm party list HOST [--json]\n"
@@ -121,9 +122,16 @@ static void print_table(const char *host, const struct related_party_list *l)
 
 		snprintf(party, sizeof party, "%s (%s)", or_dash(e->party_name),
 			 or_dash(e->party_number));
-		printf("%-5lld %-26s %-34s %-30s %-18s %d\n", (long long)e->id, or_dash(e->type_name),
-		       party, or_dash(e->responsibility), or_dash(e->relationship_name),
-		       e->sort_order);
+		/* names may be accented or CJK: pad by display width, not bytes */
+		printf("%-5lld ", (long long)e->id);
+		utf8_put_cell(stdout, or_dash(e->type_name), 26);
+		putchar(' ');
+		utf8_put_cell(stdout, party, 34);
+		putchar(' ');
+		utf8_put_cell(stdout, or_dash(e->responsibility), 30);
+		putchar(' ');
+		utf8_put_cell(stdout, or_dash(e->relationship_name), 18);
+		printf(" %d\n", e->sort_order);
 		printf("      %s\n", access);
 		free(access);
 	}
