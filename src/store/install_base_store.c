@@ -58,31 +58,6 @@ static int step_update(struct store *s, sqlite3_stmt *st, struct csm_error *err,
 	return 0;
 }
 
-#define LOOKUP(st, out, fill, what)                                                    \
-	do {                                                                           \
-		int rc_ = sqlite3_step(st);                                            \
-		if (rc_ == SQLITE_ROW) {                                               \
-			fill(st, out);                                                 \
-			sqlite3_reset(st);                                             \
-			return 1;                                                      \
-		}                                                                      \
-		sqlite3_reset(st);                                                     \
-		if (rc_ == SQLITE_DONE)                                                \
-			return 0;                                                      \
-		return store_sqlerr(s, err, what);                                     \
-	} while (0)
-
-#define LIST(st, list, add, fill, what)                                                \
-	do {                                                                           \
-		int rc_;                                                               \
-		while ((rc_ = sqlite3_step(st)) == SQLITE_ROW)                         \
-			fill(st, add(list));                                           \
-		sqlite3_reset(st);                                                     \
-		if (rc_ != SQLITE_DONE)                                                \
-			return store_sqlerr(s, err, what);                             \
-		return 0;                                                              \
-	} while (0)
-
 /* ---- items ------------------------------------------------------------- */
 
 /* depth: slashes in "/root/child/" minus two, so the root is 0. */
@@ -201,7 +176,7 @@ int store_ib_get(struct store *s, int64_t id, struct install_base_item *out,
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	LOOKUP(st, out, ib_fill, "reading an install base item");
+	STORE_LOOKUP(s, err, st, out, ib_fill, "reading an install base item");
 }
 
 int store_ib_get_by_number(struct store *s, const char *number, struct install_base_item *out,
@@ -213,7 +188,7 @@ int store_ib_get_by_number(struct store *s, const char *number, struct install_b
 	if (!st)
 		return -1;
 	store_bind_text(st, 1, number);
-	LOOKUP(st, out, ib_fill, "reading an install base item");
+	STORE_LOOKUP(s, err, st, out, ib_fill, "reading an install base item");
 }
 
 int store_ib_set_state(struct store *s, int64_t id, const char *state, struct csm_error *err)
@@ -307,7 +282,7 @@ int store_ib_tree(struct store *s, int64_t root_id, struct install_base_list *ou
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, root_id);
-	LIST(st, out, install_base_list_add, ib_fill, "loading an install base tree");
+	STORE_LIST(s, err, st, out, install_base_list_add, ib_fill, "loading an install base tree");
 }
 
 int store_ib_children(struct store *s, int64_t parent_id, struct install_base_list *out,
@@ -320,7 +295,7 @@ int store_ib_children(struct store *s, int64_t parent_id, struct install_base_li
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, parent_id);
-	LIST(st, out, install_base_list_add, ib_fill, "listing child items");
+	STORE_LIST(s, err, st, out, install_base_list_add, ib_fill, "listing child items");
 }
 
 int store_ib_roots_by_owner(struct store *s, enum owner_kind kind, int64_t owner_id,
@@ -347,7 +322,7 @@ int store_ib_roots_by_owner(struct store *s, enum owner_kind kind, int64_t owner
 	sqlite3_bind_int64(st, 1, owner_id);
 	sqlite3_bind_int64(st, 2, page ? page->after_id : 0);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)page_limit(page));
-	LIST(st, out, install_base_list_add, ib_fill, "listing install base items");
+	STORE_LIST(s, err, st, out, install_base_list_add, ib_fill, "listing install base items");
 }
 
 int store_ib_at_location(struct store *s, int64_t location_id, bool subtree, int64_t product_id,
@@ -377,7 +352,7 @@ int store_ib_at_location(struct store *s, int64_t location_id, bool subtree, int
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)page_limit(page));
 	if (subtree)
 		store_bind_text(st, 6, page ? page->after_key : NULL);
-	LIST(st, out, install_base_list_add, ib_fill, "listing install base items at a location");
+	STORE_LIST(s, err, st, out, install_base_list_add, ib_fill, "listing install base items at a location");
 }
 
 /* ---- characteristics --------------------------------------------------- */
@@ -504,7 +479,7 @@ int store_ib_tree_cases(struct store *s, int64_t root_id, struct tree_case_list 
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, root_id);
-	LIST(st, out, tree_case_list_add, tree_case_fill, "listing the cases of a tree");
+	STORE_LIST(s, err, st, out, tree_case_list_add, tree_case_fill, "listing the cases of a tree");
 }
 
 /* ---- installed products ------------------------------------------------ */
@@ -575,7 +550,7 @@ int store_installed_on_item(struct store *s, int64_t item_id, struct sold_produc
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, item_id);
-	LIST(st, out, sold_product_list_add, sold_fill, "listing installed products");
+	STORE_LIST(s, err, st, out, sold_product_list_add, sold_fill, "listing installed products");
 }
 
 int store_installed_items_of(struct store *s, int64_t sold_product_id,
@@ -589,7 +564,7 @@ int store_installed_items_of(struct store *s, int64_t sold_product_id,
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, sold_product_id);
-	LIST(st, out, install_base_list_add, ib_fill, "listing items of a sold product");
+	STORE_LIST(s, err, st, out, install_base_list_add, ib_fill, "listing items of a sold product");
 }
 
 /* ---- locations: lookup and roll-up -------------------------------------- */
@@ -706,7 +681,7 @@ int store_location_rollup_children(struct store *s, int64_t location_id,
 	if (!(st = store_stmt(s, sql, err)))
 		return -1;
 	store_bind_id(st, 1, location_id);
-	LIST(st, out, location_rollup_list_add, rollup_fill, "rolling up a location");
+	STORE_LIST(s, err, st, out, location_rollup_list_add, rollup_fill, "rolling up a location");
 }
 
 int store_location_tree_counts(struct store *s, int64_t location_id,
@@ -734,7 +709,7 @@ int store_location_tree_counts(struct store *s, int64_t location_id,
 	}
 	sqlite3_bind_text(st, 1, path ? path : "/", -1, SQLITE_TRANSIENT);
 	free(path);
-	LIST(st, out, location_rollup_list_add, rollup_fill, "counting the install base by location");
+	STORE_LIST(s, err, st, out, location_rollup_list_add, rollup_fill, "counting the install base by location");
 }
 
 int store_location_counts_rebuild(struct store *s, struct csm_error *err)

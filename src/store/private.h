@@ -33,4 +33,34 @@ int store_exec_stmt(struct store *s, sqlite3_stmt *st, struct csm_error *err, co
 /* Runs a constant SQL script (no user values); for migrations and pragmas. */
 int store_exec_script(struct store *s, const char *sql, struct csm_error *err);
 
+/* Steps a one-row lookup in a function that returns -1/0/1: fills out
+ * with fill(st, out) and returns 1, returns 0 when there is no row, or
+ * returns -1 with err set (s and err are the function's store and error). */
+#define STORE_LOOKUP(s, err, st, out, fill, what)                                      \
+	do {                                                                           \
+		int rc_ = sqlite3_step(st);                                            \
+		if (rc_ == SQLITE_ROW) {                                               \
+			fill(st, out);                                                 \
+			sqlite3_reset(st);                                             \
+			return 1;                                                      \
+		}                                                                      \
+		sqlite3_reset(st);                                                     \
+		if (rc_ == SQLITE_DONE)                                                \
+			return 0;                                                      \
+		return store_sqlerr(s, err, what);                                     \
+	} while (0)
+
+/* Steps a list query in a function that returns 0/-1: appends each row to
+ * list with fill(st, add(list)), then returns 0, or -1 with err set. */
+#define STORE_LIST(s, err, st, list, add, fill, what)                                  \
+	do {                                                                           \
+		int rc_;                                                               \
+		while ((rc_ = sqlite3_step(st)) == SQLITE_ROW)                         \
+			fill(st, add(list));                                           \
+		sqlite3_reset(st);                                                     \
+		if (rc_ != SQLITE_DONE)                                                \
+			return store_sqlerr(s, err, what);                             \
+		return 0;                                                              \
+	} while (0)
+
 #endif

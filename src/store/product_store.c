@@ -57,33 +57,6 @@ static int step_update(struct store *s, sqlite3_stmt *st, struct csm_error *err,
 	return 0;
 }
 
-/* Steps a single-row lookup, filling out with fill(); -1/0/1. */
-#define LOOKUP(st, out, fill, what)                                                    \
-	do {                                                                           \
-		int rc_ = sqlite3_step(st);                                            \
-		if (rc_ == SQLITE_ROW) {                                               \
-			fill(st, out);                                                 \
-			sqlite3_reset(st);                                             \
-			return 1;                                                      \
-		}                                                                      \
-		sqlite3_reset(st);                                                     \
-		if (rc_ == SQLITE_DONE)                                                \
-			return 0;                                                      \
-		return store_sqlerr(s, err, what);                                     \
-	} while (0)
-
-/* Steps a list query, appending each row to list with add() and fill(). */
-#define LIST(st, list, add, fill, what)                                                \
-	do {                                                                           \
-		int rc_;                                                               \
-		while ((rc_ = sqlite3_step(st)) == SQLITE_ROW)                         \
-			fill(st, add(list));                                           \
-		sqlite3_reset(st);                                                     \
-		if (rc_ != SQLITE_DONE)                                                \
-			return store_sqlerr(s, err, what);                             \
-		return 0;                                                              \
-	} while (0)
-
 /* ---- products ---------------------------------------------------------- */
 
 #define PRODUCT_COLS \
@@ -169,7 +142,7 @@ int store_product_get(struct store *s, int64_t id, struct product *out, struct c
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	LOOKUP(st, out, product_fill, "reading a product");
+	STORE_LOOKUP(s, err, st, out, product_fill, "reading a product");
 }
 
 int store_product_get_by_model(struct store *s, const char *model_number, struct product *out,
@@ -181,7 +154,7 @@ int store_product_get_by_model(struct store *s, const char *model_number, struct
 	if (!st)
 		return -1;
 	store_bind_text(st, 1, model_number);
-	LOOKUP(st, out, product_fill, "reading a product");
+	STORE_LOOKUP(s, err, st, out, product_fill, "reading a product");
 }
 
 /* ---- assets ------------------------------------------------------------ */
@@ -251,7 +224,7 @@ int store_asset_get(struct store *s, int64_t id, struct asset *out, struct csm_e
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	LOOKUP(st, out, asset_fill, "reading an asset");
+	STORE_LOOKUP(s, err, st, out, asset_fill, "reading an asset");
 }
 
 int store_asset_get_by_tag(struct store *s, const char *tag, struct asset *out,
@@ -263,7 +236,7 @@ int store_asset_get_by_tag(struct store *s, const char *tag, struct asset *out,
 	if (!st)
 		return -1;
 	store_bind_text(st, 1, tag);
-	LOOKUP(st, out, asset_fill, "reading an asset");
+	STORE_LOOKUP(s, err, st, out, asset_fill, "reading an asset");
 }
 
 /* ---- sold products ----------------------------------------------------- */
@@ -368,7 +341,7 @@ int store_sold_product_get(struct store *s, int64_t id, struct sold_product *out
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	LOOKUP(st, out, sold_fill, "reading a sold product");
+	STORE_LOOKUP(s, err, st, out, sold_fill, "reading a sold product");
 }
 
 int store_sold_product_get_by_number(struct store *s, const char *number, struct sold_product *out,
@@ -380,7 +353,7 @@ int store_sold_product_get_by_number(struct store *s, const char *number, struct
 	if (!st)
 		return -1;
 	store_bind_text(st, 1, number);
-	LOOKUP(st, out, sold_fill, "reading a sold product");
+	STORE_LOOKUP(s, err, st, out, sold_fill, "reading a sold product");
 }
 
 int store_sold_product_list_by_owner(struct store *s, enum owner_kind kind, int64_t owner_id,
@@ -407,7 +380,7 @@ int store_sold_product_list_by_owner(struct store *s, enum owner_kind kind, int6
 	sqlite3_bind_int64(st, 1, owner_id);
 	sqlite3_bind_int64(st, 2, page ? page->after_id : 0);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)page_limit(page));
-	LIST(st, out, sold_product_list_add, sold_fill, "listing sold products");
+	STORE_LIST(s, err, st, out, sold_product_list_add, sold_fill, "listing sold products");
 }
 
 int store_sold_product_parts(struct store *s, int64_t bundle_id, struct sold_product_list *out,
@@ -420,7 +393,7 @@ int store_sold_product_parts(struct store *s, int64_t bundle_id, struct sold_pro
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, bundle_id);
-	LIST(st, out, sold_product_list_add, sold_fill, "listing the parts of a bundle");
+	STORE_LIST(s, err, st, out, sold_product_list_add, sold_fill, "listing the parts of a bundle");
 }
 
 /* ---- contracts --------------------------------------------------------- */
@@ -512,7 +485,7 @@ int store_contract_get(struct store *s, int64_t id, struct contract *out, struct
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	LOOKUP(st, out, contract_fill, "reading a contract");
+	STORE_LOOKUP(s, err, st, out, contract_fill, "reading a contract");
 }
 
 int store_contract_get_by_number(struct store *s, const char *number, struct contract *out,
@@ -524,7 +497,7 @@ int store_contract_get_by_number(struct store *s, const char *number, struct con
 	if (!st)
 		return -1;
 	store_bind_text(st, 1, number);
-	LOOKUP(st, out, contract_fill, "reading a contract");
+	STORE_LOOKUP(s, err, st, out, contract_fill, "reading a contract");
 }
 
 int store_contract_cover(struct store *s, int64_t contract_id, int64_t sold_product_id,
@@ -572,7 +545,7 @@ int store_contract_covered(struct store *s, int64_t contract_id, struct sold_pro
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, contract_id);
-	LIST(st, out, sold_product_list_add, sold_fill, "listing covered sold products");
+	STORE_LIST(s, err, st, out, sold_product_list_add, sold_fill, "listing covered sold products");
 }
 
 int store_contract_list_by_owner(struct store *s, enum owner_kind kind, int64_t owner_id,
@@ -594,7 +567,7 @@ int store_contract_list_by_owner(struct store *s, enum owner_kind kind, int64_t 
 	sqlite3_bind_int64(st, 1, owner_id);
 	sqlite3_bind_int64(st, 2, page ? page->after_id : 0);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)page_limit(page));
-	LIST(st, out, contract_list_add, contract_fill, "listing contracts");
+	STORE_LIST(s, err, st, out, contract_list_add, contract_fill, "listing contracts");
 }
 
 /* ---- entitlements ------------------------------------------------------ */
@@ -717,7 +690,7 @@ int store_entitlement_get(struct store *s, int64_t id, struct entitlement *out,
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	LOOKUP(st, out, ent_fill, "reading an entitlement");
+	STORE_LOOKUP(s, err, st, out, ent_fill, "reading an entitlement");
 }
 
 int store_entitlement_list_for_customer(struct store *s, enum owner_kind kind, int64_t owner_id,
@@ -742,7 +715,7 @@ int store_entitlement_list_for_customer(struct store *s, enum owner_kind kind, i
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, owner_id);
-	LIST(st, out, entitlement_list_add, ent_fill, "listing entitlements");
+	STORE_LIST(s, err, st, out, entitlement_list_add, ent_fill, "listing entitlements");
 }
 
 int store_entitlement_matching(struct store *s, const struct entitlement_query *q,
@@ -785,7 +758,7 @@ int store_entitlement_matching(struct store *s, const struct entitlement_query *
 	store_bind_id(st, 7, q->install_base_item_id);
 	store_bind_text(st, 8, q->channel);
 	sqlite3_bind_int(st, 9, q->include_expired);
-	LIST(st, out, entitlement_list_add, ent_fill, "matching entitlements");
+	STORE_LIST(s, err, st, out, entitlement_list_add, ent_fill, "matching entitlements");
 }
 
 int store_entitlement_use_unit(struct store *s, int64_t entitlement_id, int units,
