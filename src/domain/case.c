@@ -8,6 +8,7 @@
 
 #include "domain/product.h"
 #include "store/case_store.h"
+#include "store/party_store.h"
 #include "store/product_store.h"
 #include "util/clock.h"
 #include "util/strbuf.h"
@@ -787,7 +788,7 @@ int domain_case_assign(struct store *s, const char *number, int64_t expected_ver
 	if (group)
 		strbuf_addf(&body, "assignment group %s", given(group) ? group : "cleared");
 	if (group_id && user_id) {
-		rc = store_case_group_member(s, group_id, user_id, err);
+		rc = store_group_has_member(s, group_id, user_id, err);
 		if (rc < 0)
 			goto fail;
 		if (rc == 0 && login) {
@@ -949,7 +950,7 @@ int domain_case_task_add(struct store *s, const char *case_number, const char *s
 	    resolve(s, CASE_REF_GROUP, group, &t.group_id, err) < 0)
 		goto fail;
 	if (t.user_id && t.group_id) {
-		rc = store_case_group_member(s, t.group_id, t.user_id, err);
+		rc = store_group_has_member(s, t.group_id, t.user_id, err);
 		if (rc < 0)
 			goto fail;
 		if (rc == 0) {

@@ -37,19 +37,6 @@ const char *store_case_ref_name(enum case_ref kind)
 	return (unsigned)kind < CASE_REF_COUNT ? refs[kind].name : "record";
 }
 
-/* Runs a prepared one-row query; 1 row, 0 none, -1 error (reset either way
- * by the caller through store_stmt() next time). */
-static int step_row(struct store *s, sqlite3_stmt *st, struct csm_error *err, const char *what)
-{
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	store_sqlerr(s, err, what);
-	return -1;
-}
-
 int store_case_ref_id(struct store *s, enum case_ref kind, const char *key, int64_t *id,
 		      struct csm_error *err)
 {
@@ -62,7 +49,7 @@ int store_case_ref_id(struct store *s, enum case_ref kind, const char *key, int6
 	if (!(st = store_stmt(s, refs[kind].sql, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
-	rc = step_row(s, st, err, "looking a record up");
+	rc = store_step_row(s, st, err, "looking a record up");
 	if (rc == 1)
 		*id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
@@ -110,7 +97,7 @@ int store_case_owner_of(struct store *s, enum case_ref kind, int64_t id, struct 
 	if (!(st = store_stmt(s, owner_sql[kind], err)))
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	rc = step_row(s, st, err, "reading who owns a record");
+	rc = store_step_row(s, st, err, "reading who owns a record");
 	if (rc == 1) {
 		const unsigned char *state = sqlite3_column_text(st, 5);
 		out->account_id = sqlite3_column_int64(st, 0);
@@ -136,7 +123,7 @@ static int exists2(struct store *s, const char *sql, int64_t a, int64_t b, struc
 		return -1;
 	sqlite3_bind_int64(st, 1, a);
 	sqlite3_bind_int64(st, 2, b);
-	rc = step_row(s, st, err, "checking a rule");
+	rc = store_step_row(s, st, err, "checking a rule");
 	sqlite3_reset(st);
 	return rc;
 }
@@ -151,13 +138,6 @@ int store_case_household_member(struct store *s, int64_t household_id, int64_t c
 	return exists2(s, sql, household_id, consumer_id, err);
 }
 
-int store_case_group_member(struct store *s, int64_t group_id, int64_t user_id,
-			    struct csm_error *err)
-{
-	static const char sql[] = "SELECT 1 FROM group_member WHERE group_id = ?1 AND user_id = ?2";
-	return exists2(s, sql, group_id, user_id, err);
-}
-
 int store_case_user_has_role(struct store *s, int64_t user_id, const char *role,
 			     struct csm_error *err)
 {
@@ -169,7 +149,7 @@ int store_case_user_has_role(struct store *s, int64_t user_id, const char *role,
 		return -1;
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_text(st, 2, role, -1, SQLITE_TRANSIENT);
-	rc = step_row(s, st, err, "reading roles");
+	rc = store_step_row(s, st, err, "reading roles");
 	sqlite3_reset(st);
 	return rc;
 }
@@ -182,7 +162,7 @@ static int exists_text(struct store *s, const char *sql, const char *v, struct c
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, v ? v : "", -1, SQLITE_TRANSIENT);
-	rc = step_row(s, st, err, "checking a code");
+	rc = store_step_row(s, st, err, "checking a code");
 	sqlite3_reset(st);
 	return rc;
 }
@@ -407,7 +387,7 @@ static int get_case(struct store *s, const char *sql, int64_t id, const char *nu
 		sqlite3_bind_text(st, 1, number, -1, SQLITE_TRANSIENT);
 	else
 		sqlite3_bind_int64(st, 1, id);
-	rc = step_row(s, st, err, "reading a case");
+	rc = store_step_row(s, st, err, "reading a case");
 	if (rc == 1)
 		read_case(st, out);
 	sqlite3_reset(st);
@@ -586,7 +566,7 @@ int store_case_task_get_by_number(struct store *s, const char *number, struct ca
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, number ? number : "", -1, SQLITE_TRANSIENT);
-	rc = step_row(s, st, err, "reading a task");
+	rc = store_step_row(s, st, err, "reading a task");
 	if (rc == 1)
 		read_task(st, out);
 	sqlite3_reset(st);

@@ -64,9 +64,6 @@ int store_case_owner_of(struct store *s, enum case_ref kind, int64_t id, struct 
  * not, -1 on error. */
 int store_case_household_member(struct store *s, int64_t household_id, int64_t consumer_id,
 				struct csm_error *err);
-/* 1 when the user is a member of the group, 0 when not, -1 on error. */
-int store_case_group_member(struct store *s, int64_t group_id, int64_t user_id,
-			    struct csm_error *err);
 /* 1 when the user holds the role ("admin", "manager", ...), 0, or -1. */
 int store_case_user_has_role(struct store *s, int64_t user_id, const char *role,
 			     struct csm_error *err);

@@ -21,19 +21,6 @@ static void *grow(void **items, size_t *n, size_t size)
 	return p;
 }
 
-/* Steps a lookup statement: -1 error, 0 no row, 1 a row (left on it). */
-static int step_row(struct store *s, sqlite3_stmt *st, struct csm_error *err, const char *what)
-{
-	int rc = sqlite3_step(st);
-
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	store_sqlerr(s, err, what);
-	return -1;
-}
-
 /* ---- users and roles ------------------------------------------------- */
 
 #define USER_COLS "u.id, u.login, u.name, u.email, u.phone, u.title, u.is_external, u.active, " \
@@ -95,7 +82,7 @@ int store_user_update(struct store *s, const struct user *u, struct csm_error *e
 
 static int user_get(struct store *s, sqlite3_stmt *st, struct user *out, struct csm_error *err)
 {
-	int rc = step_row(s, st, err, "reading a user");
+	int rc = store_step_row(s, st, err, "reading a user");
 
 	if (rc == 1)
 		user_from_row(st, out);
@@ -133,7 +120,7 @@ static int users_from_rows(struct store *s, sqlite3_stmt *st, struct user_list *
 	int rc;
 
 	user_list_fini(out);
-	while ((rc = step_row(s, st, err, "listing users")) == 1)
+	while ((rc = store_step_row(s, st, err, "listing users")) == 1)
 		user_from_row(st, grow((void **)&out->items, &out->n, sizeof *out->items));
 	sqlite3_reset(st);
 	if (rc < 0)
@@ -171,7 +158,7 @@ int store_user_roles(struct store *s, int64_t user_id, unsigned *mask, struct cs
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, user_id);
-	while ((rc = step_row(s, st, err, "reading roles")) == 1) {
+	while ((rc = store_step_row(s, st, err, "reading roles")) == 1) {
 		enum role r;
 		if (role_parse((const char *)sqlite3_column_text(st, 0), &r) == 0)
 			*mask |= ROLE_BIT(r);
@@ -249,7 +236,7 @@ int store_group_get_by_name(struct store *s, const char *name, struct group *out
 	if (!st)
 		return -1;
 	store_bind_text(st, 1, name);
-	rc = step_row(s, st, err, "reading a group");
+	rc = store_step_row(s, st, err, "reading a group");
 	if (rc == 1)
 		group_from_row(st, out);
 	sqlite3_reset(st);
@@ -280,7 +267,7 @@ int store_group_has_member(struct store *s, int64_t group_id, int64_t user_id,
 		return -1;
 	sqlite3_bind_int64(st, 1, group_id);
 	sqlite3_bind_int64(st, 2, user_id);
-	rc = step_row(s, st, err, "reading group members");
+	rc = store_step_row(s, st, err, "reading group members");
 	sqlite3_reset(st);
 	return rc;
 }
@@ -326,7 +313,7 @@ int store_groups_of_user(struct store *s, int64_t user_id, struct group_list *ou
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, user_id);
-	while ((rc = step_row(s, st, err, "listing groups")) == 1)
+	while ((rc = store_step_row(s, st, err, "listing groups")) == 1)
 		group_from_row(st, grow((void **)&out->items, &out->n, sizeof *out->items));
 	sqlite3_reset(st);
 	if (rc < 0)
@@ -364,7 +351,7 @@ int store_responsibility_find(struct store *s, const char *name, int64_t *id,
 	if (!st)
 		return -1;
 	store_bind_text(st, 1, name);
-	rc = step_row(s, st, err, "reading a responsibility");
+	rc = store_step_row(s, st, err, "reading a responsibility");
 	if (rc == 1) {
 		if (id)
 			*id = sqlite3_column_int64(st, 0);
@@ -385,7 +372,7 @@ int store_responsibility_find(struct store *s, const char *name, int64_t *id,
 static int org_get(struct store *s, sqlite3_stmt *st, struct service_org *o,
 		   struct csm_error *err)
 {
-	int rc = step_row(s, st, err, "reading a service organization");
+	int rc = store_step_row(s, st, err, "reading a service organization");
 
 	if (rc == 1) {
 		o->id = sqlite3_column_int64(st, 0);
@@ -463,7 +450,7 @@ int store_service_org_is_within(struct store *s, int64_t org_id, int64_t ancesto
 		return -1;
 	sqlite3_bind_int64(st, 1, org_id);
 	sqlite3_bind_int64(st, 2, ancestor_id);
-	rc = step_row(s, st, err, "reading service organizations");
+	rc = store_step_row(s, st, err, "reading service organizations");
 	sqlite3_reset(st);
 	return rc;
 }
@@ -487,7 +474,7 @@ int store_service_org_set_parent(struct store *s, int64_t id, int64_t parent_id,
 	if (!(st = store_stmt(s, old, err)))
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	if (step_row(s, st, err, "reading a service organization") == 1)
+	if (store_step_row(s, st, err, "reading a service organization") == 1)
 		old_path = store_col_dup(st, 0);
 	sqlite3_reset(st);
 	if (!old_path)
@@ -560,7 +547,7 @@ static int team_from_rows(struct store *s, sqlite3_stmt *st, struct team_member_
 {
 	int rc;
 
-	while ((rc = step_row(s, st, err, "listing members")) == 1)
+	while ((rc = store_step_row(s, st, err, "listing members")) == 1)
 		team_from_row(st, grow((void **)&out->items, &out->n, sizeof *out->items));
 	sqlite3_reset(st);
 	if (rc < 0)
@@ -602,7 +589,7 @@ int store_team_customer_find(struct store *s, enum team_customer kind, const cha
 	if (!st)
 		return -1;
 	store_bind_text(st, 1, number);
-	rc = step_row(s, st, err, "looking up a customer");
+	rc = store_step_row(s, st, err, "looking up a customer");
 	if (rc == 1)
 		*id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
@@ -628,7 +615,7 @@ int store_team_member_exists(struct store *s, enum team_customer kind, int64_t c
 	sqlite3_bind_int64(st, 1, customer_id);
 	sqlite3_bind_int64(st, 2, user_id);
 	sqlite3_bind_int64(st, 3, responsibility_id);
-	rc = step_row(s, st, err, "reading a customer team");
+	rc = store_step_row(s, st, err, "reading a customer team");
 	sqlite3_reset(st);
 	return rc;
 }
@@ -743,7 +730,7 @@ int store_rp_type_list(struct store *s, enum host_kind kind, bool all,
 	if (!st)
 		return -1;
 	store_bind_text(st, 1, all ? NULL : host_kind_name(kind));
-	while ((rc = step_row(s, st, err, "listing related party types")) == 1)
+	while ((rc = store_step_row(s, st, err, "listing related party types")) == 1)
 		type_from_row(st, grow((void **)&out->items, &out->n, sizeof *out->items));
 	sqlite3_reset(st);
 	if (rc < 0)
@@ -765,7 +752,7 @@ int store_rp_type_get(struct store *s, enum host_kind kind, const char *name,
 		return -1;
 	sqlite3_bind_text(st, 1, host_kind_name(kind), -1, SQLITE_STATIC);
 	store_bind_text(st, 2, name);
-	rc = step_row(s, st, err, "reading a related party type");
+	rc = store_step_row(s, st, err, "reading a related party type");
 	if (rc == 1)
 		type_from_row(st, out);
 	sqlite3_reset(st);
@@ -790,7 +777,7 @@ int store_rp_host_find(struct store *s, enum host_kind kind, const char *number,
 	if (!st)
 		return -1;
 	store_bind_text(st, 1, number);
-	rc = step_row(s, st, err, "looking up a record");
+	rc = store_step_row(s, st, err, "looking up a record");
 	if (rc == 1) {
 		*id = sqlite3_column_int64(st, 0);
 		if (state)
@@ -816,7 +803,7 @@ int store_rp_party_find(struct store *s, enum party_kind kind, const char *key, 
 	if (!st)
 		return -1;
 	store_bind_text(st, 1, key);
-	rc = step_row(s, st, err, "looking up a party");
+	rc = store_step_row(s, st, err, "looking up a party");
 	if (rc == 1)
 		*id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
@@ -932,7 +919,7 @@ int store_related_party_get(struct store *s, int64_t id, struct related_party *o
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	rc = step_row(s, st, err, "reading a related party");
+	rc = store_step_row(s, st, err, "reading a related party");
 	if (rc == 1)
 		rp_from_row(st, out);
 	sqlite3_reset(st);
@@ -956,7 +943,7 @@ int store_related_party_list(struct store *s, enum host_kind kind, int64_t host_
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, host_id);
-	while ((rc = step_row(s, st, err, "listing related parties")) == 1)
+	while ((rc = store_step_row(s, st, err, "listing related parties")) == 1)
 		rp_from_row(st, grow((void **)&out->items, &out->n, sizeof *out->items));
 	sqlite3_reset(st);
 	if (rc < 0)

@@ -27,6 +27,10 @@ int store_bind_id(sqlite3_stmt *st, int idx, int64_t id);
 /* Returns an owned copy of a text column, NULL for SQL NULL. */
 char *store_col_dup(sqlite3_stmt *st, int col);
 
+/* Steps a one-row query: 1 with the statement on the row, 0 when there is
+ * none, -1 with err naming what.  The caller resets the statement. */
+int store_step_row(struct store *s, sqlite3_stmt *st, struct csm_error *err, const char *what);
+
 /* Runs one statement with no result rows; -1 with err on failure. */
 int store_exec_stmt(struct store *s, sqlite3_stmt *st, struct csm_error *err, const char *what);
 

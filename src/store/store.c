@@ -252,6 +252,18 @@ char *store_col_dup(sqlite3_stmt *st, int col)
 	return t ? xstrdup((const char *)t) : NULL;
 }
 
+int store_step_row(struct store *s, sqlite3_stmt *st, struct csm_error *err, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	store_sqlerr(s, err, what);
+	return -1;
+}
+
 int store_exec_stmt(struct store *s, sqlite3_stmt *st, struct csm_error *err, const char *what)
 {
 	int rc = sqlite3_step(st);
