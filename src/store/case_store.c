@@ -320,7 +320,7 @@ static void read_case(sqlite3_stmt *st, struct case_record *c)
 int store_case_insert(struct store *s, struct case_record *c, struct csm_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO cases(number, short_description, description, state, priority, channel, "
+		"INSERT INTO main.cases(number, short_description, description, state, priority, channel, "
 		"category, account_id, contact_id, consumer_id, household_id, service_org_id, "
 		"requester_id, product_id, asset_id, install_base_item_id, sold_product_id, "
 		"contract_id, entitlement_id, group_id, assigned_to_id, opened_by_id) "
@@ -411,7 +411,7 @@ int store_case_update(struct store *s, const struct case_record *c, int64_t expe
 		      struct csm_error *err)
 {
 	static const char sql[] =
-		"UPDATE cases SET short_description = ?3, description = ?4, state = ?5, "
+		"UPDATE main.cases SET short_description = ?3, description = ?4, state = ?5, "
 		"priority = ?6, channel = ?7, category = ?8, entitlement_id = ?9, group_id = ?10, "
 		"assigned_to_id = ?11, resolution_code = ?12, resolution_notes = ?13, "
 		"resolved_by_id = ?14, resolved_at = ?15, closed_by_id = ?16, closed_at = ?17, "
@@ -452,7 +452,7 @@ int store_case_journal_add(struct store *s, int64_t case_id, enum case_journal_k
 			   const char *body, int64_t author_id, struct csm_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO case_journal(case_id, kind, body, author_id) VALUES (?1, ?2, ?3, ?4)";
+		"INSERT INTO main.case_journal(case_id, kind, body, author_id) VALUES (?1, ?2, ?3, ?4)";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 
 	if (!st)
@@ -537,7 +537,7 @@ static void read_task(sqlite3_stmt *st, struct case_task *t)
 int store_case_task_insert(struct store *s, struct case_task *t, struct csm_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO case_task(number, case_id, short_description, assigned_user_id, "
+		"INSERT INTO main.case_task(number, case_id, short_description, assigned_user_id, "
 		"assigned_group_id) VALUES (?1, ?2, ?3, ?4, ?5)";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 
@@ -577,7 +577,7 @@ int store_case_task_set_state(struct store *s, int64_t task_id, enum case_task_s
 			      struct csm_error *err)
 {
 	static const char sql[] =
-		"UPDATE case_task SET state = ?2, "
+		"UPDATE main.case_task SET state = ?2, "
 		"closed_at = CASE WHEN ?2 = 'open' THEN NULL ELSE csm_now() END WHERE id = ?1";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 

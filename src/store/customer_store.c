@@ -207,7 +207,7 @@ static void fill_account(sqlite3_stmt *st, void *p)
 int store_account_insert(struct store *s, struct account *a, struct csm_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO account(number, name, code, parent_id, is_customer, is_partner, phone,"
+		"INSERT INTO main.account(number, name, code, parent_id, is_customer, is_partner, phone,"
 		" website, primary_contact_id, notes, active, restrict_contact_access, external_id)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
@@ -233,7 +233,7 @@ int store_account_insert(struct store *s, struct account *a, struct csm_error *e
 int store_account_update(struct store *s, const struct account *a, struct csm_error *err)
 {
 	static const char sql[] =
-		"UPDATE account SET name = ?2, code = ?3, is_customer = ?4, is_partner = ?5,"
+		"UPDATE main.account SET name = ?2, code = ?3, is_customer = ?4, is_partner = ?5,"
 		" phone = ?6, website = ?7, primary_contact_id = ?8, notes = ?9,"
 		" restrict_contact_access = ?10, external_id = ?11, updated_at = csm_now()"
 		" WHERE id = ?1";
@@ -258,7 +258,7 @@ int store_account_update(struct store *s, const struct account *a, struct csm_er
 int store_account_set_active(struct store *s, int64_t id, bool active, struct csm_error *err)
 {
 	static const char sql[] =
-		"UPDATE account SET active = ?2, updated_at = csm_now() WHERE id = ?1";
+		"UPDATE main.account SET active = ?2, updated_at = csm_now() WHERE id = ?1";
 	return write_id_int(s, sql, id, active, err, "changing an account's active flag");
 }
 
@@ -266,7 +266,7 @@ int store_account_set_parent(struct store *s, int64_t id, int64_t parent_id,
 			     struct csm_error *err)
 {
 	static const char sql[] =
-		"UPDATE account SET parent_id = ?2, updated_at = csm_now() WHERE id = ?1";
+		"UPDATE main.account SET parent_id = ?2, updated_at = csm_now() WHERE id = ?1";
 	return write_id_id(s, sql, id, parent_id, err, "moving an account");
 }
 
@@ -426,7 +426,7 @@ int store_account_relationship_insert(struct store *s, int64_t from_id, int64_t 
 				      int64_t type_id, int64_t *id, struct csm_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO account_relationship(from_account_id, to_account_id, type_id)"
+		"INSERT INTO main.account_relationship(from_account_id, to_account_id, type_id)"
 		" VALUES (?1, ?2, ?3)";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 
@@ -440,7 +440,7 @@ int store_account_relationship_insert(struct store *s, int64_t from_id, int64_t 
 
 int store_account_relationship_delete(struct store *s, int64_t id, struct csm_error *err)
 {
-	static const char sql[] = "DELETE FROM account_relationship WHERE id = ?1";
+	static const char sql[] = "DELETE FROM main.account_relationship WHERE id = ?1";
 	if (write_id_id(s, sql, id, 0, err, "removing an account relationship") < 0)
 		return -1;
 	if (sqlite3_changes(store_db(s)) == 0)
@@ -567,7 +567,7 @@ static void bind_contact(sqlite3_stmt *st, const struct contact *c)
 int store_contact_insert(struct store *s, struct contact *c, struct csm_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO contact(number, first_name, last_name, title, email, phone, mobile,"
+		"INSERT INTO main.contact(number, first_name, last_name, title, email, phone, mobile,"
 		" time_zone, language, user_id, external_id, account_id, active)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
@@ -584,7 +584,7 @@ int store_contact_insert(struct store *s, struct contact *c, struct csm_error *e
 int store_contact_update(struct store *s, const struct contact *c, struct csm_error *err)
 {
 	static const char sql[] =
-		"UPDATE contact SET first_name = ?2, last_name = ?3, title = ?4, email = ?5,"
+		"UPDATE main.contact SET first_name = ?2, last_name = ?3, title = ?4, email = ?5,"
 		" phone = ?6, mobile = ?7, time_zone = ?8, language = ?9, user_id = ?10,"
 		" external_id = ?11, updated_at = csm_now() WHERE id = ?1";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
@@ -599,7 +599,7 @@ int store_contact_update(struct store *s, const struct contact *c, struct csm_er
 int store_contact_set_active(struct store *s, int64_t id, bool active, struct csm_error *err)
 {
 	static const char sql[] =
-		"UPDATE contact SET active = ?2, updated_at = csm_now() WHERE id = ?1";
+		"UPDATE main.contact SET active = ?2, updated_at = csm_now() WHERE id = ?1";
 	return write_id_int(s, sql, id, active, err, "changing a contact's active flag");
 }
 
@@ -607,7 +607,7 @@ int store_contact_set_account(struct store *s, int64_t id, int64_t account_id,
 			      struct csm_error *err)
 {
 	static const char sql[] =
-		"UPDATE contact SET account_id = ?2, updated_at = csm_now() WHERE id = ?1";
+		"UPDATE main.contact SET account_id = ?2, updated_at = csm_now() WHERE id = ?1";
 	return write_id_id(s, sql, id, account_id, err, "moving a contact");
 }
 
@@ -680,7 +680,7 @@ int store_account_clear_primary_contact(struct store *s, int64_t contact_id,
 					struct csm_error *err)
 {
 	static const char sql[] =
-		"UPDATE account SET primary_contact_id = NULL, updated_at = csm_now()"
+		"UPDATE main.account SET primary_contact_id = NULL, updated_at = csm_now()"
 		" WHERE primary_contact_id = ?1";
 	return write_id_id(s, sql, contact_id, 0, err, "clearing a primary contact");
 }
@@ -735,7 +735,7 @@ static void bind_consumer(sqlite3_stmt *st, const struct consumer *c)
 int store_consumer_insert(struct store *s, struct consumer *c, struct csm_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO consumer(number, prefix, first_name, middle_name, last_name, suffix,"
+		"INSERT INTO main.consumer(number, prefix, first_name, middle_name, last_name, suffix,"
 		" email, mobile_phone, home_phone, business_phone, user_id, notes, external_id,"
 		" active) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
@@ -751,7 +751,7 @@ int store_consumer_insert(struct store *s, struct consumer *c, struct csm_error 
 int store_consumer_update(struct store *s, const struct consumer *c, struct csm_error *err)
 {
 	static const char sql[] =
-		"UPDATE consumer SET prefix = ?2, first_name = ?3, middle_name = ?4, last_name = ?5,"
+		"UPDATE main.consumer SET prefix = ?2, first_name = ?3, middle_name = ?4, last_name = ?5,"
 		" suffix = ?6, email = ?7, mobile_phone = ?8, home_phone = ?9, business_phone = ?10,"
 		" user_id = ?11, notes = ?12, external_id = ?13, updated_at = csm_now()"
 		" WHERE id = ?1";
@@ -767,7 +767,7 @@ int store_consumer_update(struct store *s, const struct consumer *c, struct csm_
 int store_consumer_set_active(struct store *s, int64_t id, bool active, struct csm_error *err)
 {
 	static const char sql[] =
-		"UPDATE consumer SET active = ?2, updated_at = csm_now() WHERE id = ?1";
+		"UPDATE main.consumer SET active = ?2, updated_at = csm_now() WHERE id = ?1";
 	return write_id_int(s, sql, id, active, err, "changing a consumer's active flag");
 }
 
@@ -846,7 +846,7 @@ static void fill_household(sqlite3_stmt *st, void *p)
 int store_household_insert(struct store *s, struct household *h, struct csm_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO household(number, name, location_id, notes, external_id, active)"
+		"INSERT INTO main.household(number, name, location_id, notes, external_id, active)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 
@@ -864,7 +864,7 @@ int store_household_insert(struct store *s, struct household *h, struct csm_erro
 int store_household_update(struct store *s, const struct household *h, struct csm_error *err)
 {
 	static const char sql[] =
-		"UPDATE household SET name = ?2, location_id = ?3, notes = ?4, external_id = ?5,"
+		"UPDATE main.household SET name = ?2, location_id = ?3, notes = ?4, external_id = ?5,"
 		" updated_at = csm_now() WHERE id = ?1";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 
@@ -882,14 +882,14 @@ int store_household_set_head(struct store *s, int64_t id, int64_t consumer_id,
 			     struct csm_error *err)
 {
 	static const char sql[] =
-		"UPDATE household SET head_consumer_id = ?2, updated_at = csm_now() WHERE id = ?1";
+		"UPDATE main.household SET head_consumer_id = ?2, updated_at = csm_now() WHERE id = ?1";
 	return write_id_id(s, sql, id, consumer_id, err, "changing the head of household");
 }
 
 int store_household_set_active(struct store *s, int64_t id, bool active, struct csm_error *err)
 {
 	static const char sql[] =
-		"UPDATE household SET active = ?2, updated_at = csm_now() WHERE id = ?1";
+		"UPDATE main.household SET active = ?2, updated_at = csm_now() WHERE id = ?1";
 	return write_id_int(s, sql, id, active, err, "changing a household's active flag");
 }
 
@@ -936,7 +936,7 @@ static void fill_member(sqlite3_stmt *st, void *p)
 int store_member_insert(struct store *s, struct household_member *m, struct csm_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO household_member(household_id, consumer_id, start_date, end_date,"
+		"INSERT INTO main.household_member(household_id, consumer_id, start_date, end_date,"
 		" is_primary) VALUES (?1, ?2, ?3, ?4, ?5)";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 
@@ -952,7 +952,7 @@ int store_member_insert(struct store *s, struct household_member *m, struct csm_
 
 int store_member_set_end(struct store *s, int64_t id, const char *end_date, struct csm_error *err)
 {
-	static const char sql[] = "UPDATE household_member SET end_date = ?2 WHERE id = ?1";
+	static const char sql[] = "UPDATE main.household_member SET end_date = ?2 WHERE id = ?1";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 
 	if (!st)
@@ -966,7 +966,7 @@ int store_member_clear_primary(struct store *s, int64_t consumer_id, int64_t kee
 			       struct csm_error *err)
 {
 	static const char sql[] =
-		"UPDATE household_member SET is_primary = 0"
+		"UPDATE main.household_member SET is_primary = 0"
 		" WHERE consumer_id = ?1 AND id IS NOT ?2 AND is_primary = 1";
 	return write_id_id(s, sql, consumer_id, keep_id, err, "clearing a primary household");
 }
@@ -1094,7 +1094,7 @@ int store_account_consumer_insert(struct store *s, struct account_consumer *l,
 				  struct csm_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO account_consumer(account_id, consumer_id, start_date, end_date)"
+		"INSERT INTO main.account_consumer(account_id, consumer_id, start_date, end_date)"
 		" VALUES (?1, ?2, ?3, ?4)";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 
@@ -1110,7 +1110,7 @@ int store_account_consumer_insert(struct store *s, struct account_consumer *l,
 int store_account_consumer_set_end(struct store *s, int64_t id, const char *end_date,
 				   struct csm_error *err)
 {
-	static const char sql[] = "UPDATE account_consumer SET end_date = ?2 WHERE id = ?1";
+	static const char sql[] = "UPDATE main.account_consumer SET end_date = ?2 WHERE id = ?1";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 
 	if (!st)
@@ -1226,7 +1226,7 @@ static void bind_location(sqlite3_stmt *st, const struct location *l)
 int store_location_insert(struct store *s, struct location *l, struct csm_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO location(parent_id, name, type, street, city, state, postal_code,"
+		"INSERT INTO main.location(parent_id, name, type, street, city, state, postal_code,"
 		" country, latitude, longitude, external_id, active)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
@@ -1241,7 +1241,7 @@ int store_location_insert(struct store *s, struct location *l, struct csm_error 
 int store_location_update(struct store *s, const struct location *l, struct csm_error *err)
 {
 	static const char sql[] =
-		"UPDATE location SET name = ?2, type = ?3, street = ?4, city = ?5, state = ?6,"
+		"UPDATE main.location SET name = ?2, type = ?3, street = ?4, city = ?5, state = ?6,"
 		" postal_code = ?7, country = ?8, latitude = ?9, longitude = ?10,"
 		" external_id = ?11, active = ?12 WHERE id = ?1";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
@@ -1256,7 +1256,7 @@ int store_location_update(struct store *s, const struct location *l, struct csm_
 int store_location_set_parent(struct store *s, int64_t id, int64_t parent_id,
 			      struct csm_error *err)
 {
-	static const char sql[] = "UPDATE location SET parent_id = ?2 WHERE id = ?1";
+	static const char sql[] = "UPDATE main.location SET parent_id = ?2 WHERE id = ?1";
 	return write_id_id(s, sql, id, parent_id, err, "moving a location");
 }
 
@@ -1400,7 +1400,7 @@ static void fill_address(sqlite3_stmt *st, void *p)
 int store_address_insert(struct store *s, struct address *a, struct csm_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO address(account_id, consumer_id, location_id, kind, is_primary)"
+		"INSERT INTO main.address(account_id, consumer_id, location_id, kind, is_primary)"
 		" VALUES (?1, ?2, ?3, ?4, ?5)";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 
@@ -1416,7 +1416,7 @@ int store_address_insert(struct store *s, struct address *a, struct csm_error *e
 
 int store_address_delete(struct store *s, int64_t id, struct csm_error *err)
 {
-	static const char sql[] = "DELETE FROM address WHERE id = ?1";
+	static const char sql[] = "DELETE FROM main.address WHERE id = ?1";
 	if (write_id_id(s, sql, id, 0, err, "removing an address") < 0)
 		return -1;
 	if (sqlite3_changes(store_db(s)) == 0)
@@ -1428,10 +1428,10 @@ int store_address_set_primary(struct store *s, int64_t id, struct csm_error *err
 {
 	/* Clear first, so that the partial unique index never sees two. */
 	static const char clear[] =
-		"UPDATE address SET is_primary = 0 WHERE is_primary = 1 AND id <> ?1"
+		"UPDATE main.address SET is_primary = 0 WHERE is_primary = 1 AND id <> ?1"
 		" AND (account_id = (SELECT account_id FROM address WHERE id = ?1)"
 		"   OR consumer_id = (SELECT consumer_id FROM address WHERE id = ?1))";
-	static const char set[] = "UPDATE address SET is_primary = 1 WHERE id = ?1";
+	static const char set[] = "UPDATE main.address SET is_primary = 1 WHERE id = ?1";
 
 	if (store_begin(s, err) < 0)
 		return -1;

@@ -117,7 +117,7 @@ static void ib_bind(sqlite3_stmt *st, const struct install_base_item *it)
 int store_ib_insert(struct store *s, struct install_base_item *it, struct csm_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO install_base_item(name, product_id, asset_id, serial_number, account_id, "
+		"INSERT INTO main.install_base_item(name, product_id, asset_id, serial_number, account_id, "
 		"consumer_id, contact_id, household_id, service_org_id, location_id, state, "
 		"install_date, uninstall_date, usage, number, parent_id, characteristics) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
@@ -151,7 +151,7 @@ int store_ib_insert(struct store *s, struct install_base_item *it, struct csm_er
 int store_ib_update(struct store *s, const struct install_base_item *it, struct csm_error *err)
 {
 	static const char sql[] =
-		"UPDATE install_base_item SET name = ?1, product_id = ?2, asset_id = ?3, "
+		"UPDATE main.install_base_item SET name = ?1, product_id = ?2, asset_id = ?3, "
 		"serial_number = ?4, account_id = ?5, consumer_id = ?6, contact_id = ?7, "
 		"household_id = ?8, service_org_id = ?9, location_id = ?10, state = ?11, "
 		"install_date = ?12, uninstall_date = ?13, usage = ?14, updated_at = csm_now() "
@@ -194,7 +194,7 @@ int store_ib_get_by_number(struct store *s, const char *number, struct install_b
 int store_ib_set_state(struct store *s, int64_t id, const char *state, struct csm_error *err)
 {
 	static const char sql[] =
-		"UPDATE install_base_item SET state = ?2, updated_at = csm_now(), "
+		"UPDATE main.install_base_item SET state = ?2, updated_at = csm_now(), "
 		"uninstall_date = CASE WHEN ?2 = 'inactive' "
 		"  THEN COALESCE(uninstall_date, max(csm_today(), COALESCE(install_date, ''))) "
 		"  ELSE uninstall_date END "
@@ -211,7 +211,7 @@ int store_ib_set_state(struct store *s, int64_t id, const char *state, struct cs
 int store_ib_set_parent(struct store *s, int64_t id, int64_t parent_id, struct csm_error *err)
 {
 	static const char sql[] =
-		"UPDATE install_base_item SET parent_id = ?2, updated_at = csm_now() WHERE id = ?1";
+		"UPDATE main.install_base_item SET parent_id = ?2, updated_at = csm_now() WHERE id = ?1";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 
 	if (!st)
@@ -226,11 +226,11 @@ int store_ib_subtree_take(struct store *s, int64_t id, const struct install_base
 {
 	/* The subtree is a path range of the moved item (path index). */
 	static const char loc[] =
-		"UPDATE install_base_item SET location_id = ?2, updated_at = csm_now() "
+		"UPDATE main.install_base_item SET location_id = ?2, updated_at = csm_now() "
 		"WHERE path >= (SELECT path FROM install_base_item WHERE id = ?1) "
 		"  AND path < (SELECT path FROM install_base_item WHERE id = ?1) || x'7f'";
 	static const char owner[] =
-		"UPDATE install_base_item SET account_id = ?2, consumer_id = ?3, household_id = ?4, "
+		"UPDATE main.install_base_item SET account_id = ?2, consumer_id = ?3, household_id = ?4, "
 		"service_org_id = ?5, contact_id = ?6, updated_at = csm_now() "
 		"WHERE path >= (SELECT path FROM install_base_item WHERE id = ?1) "
 		"  AND path < (SELECT path FROM install_base_item WHERE id = ?1) || x'7f'";
@@ -262,7 +262,7 @@ int store_ib_subtree_take(struct store *s, int64_t id, const struct install_base
 int store_ib_set_usage(struct store *s, int64_t id, const char *usage, struct csm_error *err)
 {
 	static const char sql[] =
-		"UPDATE install_base_item SET usage = ?2, updated_at = csm_now() WHERE id = ?1";
+		"UPDATE main.install_base_item SET usage = ?2, updated_at = csm_now() WHERE id = ?1";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 
 	if (!st)
@@ -391,11 +391,11 @@ int store_ib_characteristic_set(struct store *s, int64_t id, const char *key, co
 				struct csm_error *err)
 {
 	static const char set[] =
-		"UPDATE install_base_item SET characteristics = "
+		"UPDATE main.install_base_item SET characteristics = "
 		"json_set(characteristics, '$.\"' || ?2 || '\"', ?3), updated_at = csm_now() "
 		"WHERE id = ?1";
 	static const char del[] =
-		"UPDATE install_base_item SET characteristics = "
+		"UPDATE main.install_base_item SET characteristics = "
 		"json_remove(characteristics, '$.\"' || ?2 || '\"'), updated_at = csm_now() "
 		"WHERE id = ?1";
 	sqlite3_stmt *st;
@@ -488,7 +488,7 @@ int store_installed_link(struct store *s, int64_t item_id, int64_t sold_product_
 			 struct csm_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO installed_product(install_base_item_id, sold_product_id) VALUES (?1, ?2)";
+		"INSERT INTO main.installed_product(install_base_item_id, sold_product_id) VALUES (?1, ?2)";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 
 	if (!st)
@@ -502,7 +502,7 @@ int store_installed_unlink(struct store *s, int64_t item_id, int64_t sold_produc
 			   struct csm_error *err)
 {
 	static const char sql[] =
-		"DELETE FROM installed_product WHERE install_base_item_id = ?1 AND sold_product_id = ?2";
+		"DELETE FROM main.installed_product WHERE install_base_item_id = ?1 AND sold_product_id = ?2";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 
 	if (!st)
@@ -718,23 +718,23 @@ int store_location_counts_rebuild(struct store *s, struct csm_error *err)
 	 * statements as the fill at the end of 0004-location-counts.sql): a
 	 * row per location, the items and the open cases placed at each, then
 	 * each location's counts added to its ancestors' totals. */
-	static const char clear_sql[] = "DELETE FROM location_count";
-	static const char rows_sql[] = "INSERT INTO location_count(location_id) SELECT id FROM location";
+	static const char clear_sql[] = "DELETE FROM main.location_count";
+	static const char rows_sql[] = "INSERT INTO main.location_count(location_id) SELECT id FROM location";
 	static const char items_sql[] =
-		"UPDATE location_count SET items = i.n, in_use = i.u, in_repair = i.r "
+		"UPDATE main.location_count SET items = i.n, in_use = i.u, in_repair = i.r "
 		"FROM (SELECT location_id AS id, count(*) AS n, sum(state = 'in_use') AS u, "
 		"  sum(state = 'in_repair') AS r FROM install_base_item "
 		"  WHERE location_id IS NOT NULL GROUP BY location_id) AS i "
 		"WHERE location_count.location_id = i.id";
 	static const char cases_sql[] =
-		"UPDATE location_count SET open_cases = o.n "
+		"UPDATE main.location_count SET open_cases = o.n "
 		"FROM (SELECT it.location_id AS id, count(*) AS n "
 		"  FROM cases c JOIN install_base_item it ON it.id = c.install_base_item_id "
 		"  WHERE c.state IN ('new', 'open', 'awaiting_info', 'resolved') "
 		"  AND it.location_id IS NOT NULL GROUP BY it.location_id) AS o "
 		"WHERE location_count.location_id = o.id";
 	static const char totals_sql[] =
-		"UPDATE location_count SET total_items = t.n, total_in_use = t.u, "
+		"UPDATE main.location_count SET total_items = t.n, total_in_use = t.u, "
 		"  total_in_repair = t.r, total_open_cases = t.c "
 		"FROM (SELECT a.value AS id, sum(h.items) AS n, sum(h.in_use) AS u, "
 		"  sum(h.in_repair) AS r, sum(h.open_cases) AS c "

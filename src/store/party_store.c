@@ -625,7 +625,7 @@ int store_team_member_add(struct store *s, enum team_customer kind, int64_t cust
 			  struct csm_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO customer_team_member(user_id, account_id, consumer_id, household_id, "
+		"INSERT INTO main.customer_team_member(user_id, account_id, consumer_id, household_id, "
 		"responsibility_id) VALUES (?1, ?2, ?3, ?4, ?5)";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 
@@ -648,11 +648,11 @@ int store_team_member_remove(struct store *s, enum team_customer kind, int64_t c
 			     struct csm_error *err)
 {
 	static const char *const sql[] = {
-		[TEAM_ACCOUNT] = "DELETE FROM customer_team_member WHERE account_id = ?1 "
+		[TEAM_ACCOUNT] = "DELETE FROM main.customer_team_member WHERE account_id = ?1 "
 				 "AND user_id = ?2 AND (?3 IS NULL OR responsibility_id = ?3)",
-		[TEAM_CONSUMER] = "DELETE FROM customer_team_member WHERE consumer_id = ?1 "
+		[TEAM_CONSUMER] = "DELETE FROM main.customer_team_member WHERE consumer_id = ?1 "
 				  "AND user_id = ?2 AND (?3 IS NULL OR responsibility_id = ?3)",
-		[TEAM_HOUSEHOLD] = "DELETE FROM customer_team_member WHERE household_id = ?1 "
+		[TEAM_HOUSEHOLD] = "DELETE FROM main.customer_team_member WHERE household_id = ?1 "
 				   "AND user_id = ?2 AND (?3 IS NULL OR responsibility_id = ?3)",
 	};
 	sqlite3_stmt *st = store_stmt(s, sql[kind], err);
@@ -813,7 +813,7 @@ int store_rp_party_find(struct store *s, enum party_kind kind, const char *key, 
 int store_related_party_insert(struct store *s, struct related_party *rp, struct csm_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO related_party(type_id, case_id, sold_product_id, install_base_item_id, "
+		"INSERT INTO main.related_party(type_id, case_id, sold_product_id, install_base_item_id, "
 		"contact_id, consumer_id, user_id, account_id, service_org_id, responsibility_id, "
 		"relationship_name, sort_order) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
@@ -840,7 +840,7 @@ int store_related_party_update(struct store *s, const struct related_party *rp,
 			       struct csm_error *err)
 {
 	static const char sql[] =
-		"UPDATE related_party SET responsibility_id = ?2, relationship_name = ?3, "
+		"UPDATE main.related_party SET responsibility_id = ?2, relationship_name = ?3, "
 		"sort_order = ?4 WHERE id = ?1";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 
@@ -855,7 +855,7 @@ int store_related_party_update(struct store *s, const struct related_party *rp,
 
 int store_related_party_delete(struct store *s, int64_t id, struct csm_error *err)
 {
-	static const char sql[] = "DELETE FROM related_party WHERE id = ?1";
+	static const char sql[] = "DELETE FROM main.related_party WHERE id = ?1";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 
 	if (!st)

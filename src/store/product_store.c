@@ -185,7 +185,7 @@ static void asset_bind(sqlite3_stmt *st, const struct asset *a)
 int store_asset_insert(struct store *s, struct asset *a, struct csm_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO asset(asset_tag, serial_number, product_id, account_id, consumer_id, "
+		"INSERT INTO main.asset(asset_tag, serial_number, product_id, account_id, consumer_id, "
 		"status) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 	char what[160];
@@ -203,7 +203,7 @@ int store_asset_insert(struct store *s, struct asset *a, struct csm_error *err)
 int store_asset_update(struct store *s, const struct asset *a, struct csm_error *err)
 {
 	static const char sql[] =
-		"UPDATE asset SET asset_tag = ?1, serial_number = ?2, product_id = ?3, "
+		"UPDATE main.asset SET asset_tag = ?1, serial_number = ?2, product_id = ?3, "
 		"account_id = ?4, consumer_id = ?5, status = ?6 WHERE id = ?7";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 	char what[160];
@@ -283,7 +283,7 @@ static void sold_bind(sqlite3_stmt *st, const struct sold_product *sp)
 int store_sold_product_insert(struct store *s, struct sold_product *sp, struct csm_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO sold_product(number, product_id, parent_id, account_id, consumer_id, "
+		"INSERT INTO main.sold_product(number, product_id, parent_id, account_id, consumer_id, "
 		"household_id, service_org_id, contact_id, quantity, start_date, end_date) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
@@ -304,7 +304,7 @@ int store_sold_product_update(struct store *s, const struct sold_product *sp,
 			      struct csm_error *err)
 {
 	static const char sql[] =
-		"UPDATE sold_product SET number = ?1, product_id = ?2, parent_id = ?3, "
+		"UPDATE main.sold_product SET number = ?1, product_id = ?2, parent_id = ?3, "
 		"account_id = ?4, consumer_id = ?5, household_id = ?6, service_org_id = ?7, "
 		"contact_id = ?8, quantity = ?9, start_date = ?10, end_date = ?11, active = ?12 "
 		"WHERE id = ?13";
@@ -322,7 +322,7 @@ int store_sold_product_update(struct store *s, const struct sold_product *sp,
 
 int store_sold_product_set_active(struct store *s, int64_t id, bool active, struct csm_error *err)
 {
-	static const char sql[] = "UPDATE sold_product SET active = ?2 WHERE id = ?1";
+	static const char sql[] = "UPDATE main.sold_product SET active = ?2 WHERE id = ?1";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 
 	if (!st)
@@ -432,7 +432,7 @@ static void contract_bind(sqlite3_stmt *st, const struct contract *c)
 int store_contract_insert(struct store *s, struct contract *c, struct csm_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO contract(number, name, account_id, consumer_id, state, start_date, "
+		"INSERT INTO main.contract(number, name, account_id, consumer_id, state, start_date, "
 		"end_date, approver_id, description) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 	char what[160];
@@ -450,7 +450,7 @@ int store_contract_insert(struct store *s, struct contract *c, struct csm_error 
 int store_contract_update(struct store *s, const struct contract *c, struct csm_error *err)
 {
 	static const char sql[] =
-		"UPDATE contract SET number = ?1, name = ?2, account_id = ?3, consumer_id = ?4, "
+		"UPDATE main.contract SET number = ?1, name = ?2, account_id = ?3, consumer_id = ?4, "
 		"state = ?5, start_date = ?6, end_date = ?7, approver_id = ?8, description = ?9 "
 		"WHERE id = ?10";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
@@ -467,7 +467,7 @@ int store_contract_update(struct store *s, const struct contract *c, struct csm_
 int store_contract_set_state(struct store *s, int64_t id, const char *state,
 			     struct csm_error *err)
 {
-	static const char sql[] = "UPDATE contract SET state = ?2 WHERE id = ?1";
+	static const char sql[] = "UPDATE main.contract SET state = ?2 WHERE id = ?1";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 
 	if (!st)
@@ -504,7 +504,7 @@ int store_contract_cover(struct store *s, int64_t contract_id, int64_t sold_prod
 			 struct csm_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO contract_sold_product(contract_id, sold_product_id) VALUES (?1, ?2)";
+		"INSERT INTO main.contract_sold_product(contract_id, sold_product_id) VALUES (?1, ?2)";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 
 	if (!st)
@@ -519,7 +519,7 @@ int store_contract_uncover(struct store *s, int64_t contract_id, int64_t sold_pr
 			   struct csm_error *err)
 {
 	static const char sql[] =
-		"DELETE FROM contract_sold_product WHERE contract_id = ?1 AND sold_product_id = ?2";
+		"DELETE FROM main.contract_sold_product WHERE contract_id = ?1 AND sold_product_id = ?2";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 
 	if (!st)
@@ -632,7 +632,7 @@ static void ent_bind(sqlite3_stmt *st, const struct entitlement *e)
 int store_entitlement_insert(struct store *s, struct entitlement *e, struct csm_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO entitlement(name, product_id, account_id, consumer_id, contract_id, "
+		"INSERT INTO main.entitlement(name, product_id, account_id, consumer_id, contract_id, "
 		"asset_id, sold_product_id, install_base_item_id, channels, start_date, end_date, "
 		"per_unit, total_units, remaining_units, active) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 1)";
@@ -653,7 +653,7 @@ int store_entitlement_insert(struct store *s, struct entitlement *e, struct csm_
 int store_entitlement_update(struct store *s, const struct entitlement *e, struct csm_error *err)
 {
 	static const char sql[] =
-		"UPDATE entitlement SET name = ?1, product_id = ?2, account_id = ?3, "
+		"UPDATE main.entitlement SET name = ?1, product_id = ?2, account_id = ?3, "
 		"consumer_id = ?4, contract_id = ?5, asset_id = ?6, sold_product_id = ?7, "
 		"install_base_item_id = ?8, channels = ?9, start_date = ?10, end_date = ?11, "
 		"per_unit = ?12, total_units = ?13, remaining_units = ?14, active = ?15 WHERE id = ?16";
@@ -671,7 +671,7 @@ int store_entitlement_update(struct store *s, const struct entitlement *e, struc
 
 int store_entitlement_set_active(struct store *s, int64_t id, bool active, struct csm_error *err)
 {
-	static const char sql[] = "UPDATE entitlement SET active = ?2 WHERE id = ?1";
+	static const char sql[] = "UPDATE main.entitlement SET active = ?2 WHERE id = ?1";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 
 	if (!st)
@@ -768,7 +768,7 @@ int store_entitlement_use_unit(struct store *s, int64_t entitlement_id, int unit
 		"SELECT per_unit IS NOT NULL, COALESCE(remaining_units, 0) FROM entitlement "
 		"WHERE id = ?1";
 	static const char use[] =
-		"UPDATE entitlement SET remaining_units = max(remaining_units - ?2, 0) WHERE id = ?1";
+		"UPDATE main.entitlement SET remaining_units = max(remaining_units - ?2, 0) WHERE id = ?1";
 	sqlite3_stmt *st;
 	int rc, per_unit;
 	sqlite3_int64 left;

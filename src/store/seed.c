@@ -467,7 +467,7 @@ static size_t product_index(const struct seeder *sd, const char *model_number)
 /* ---- locations ---------------------------------------------------------- */
 
 static const char sql_location[] =
-	"INSERT OR FAIL INTO location(name, type, parent_id, street, city, state, postal_code, country,"
+	"INSERT OR FAIL INTO main.location(name, type, parent_id, street, city, state, postal_code, country,"
 	" latitude, longitude, id, path, depth)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 
@@ -800,7 +800,7 @@ static const struct seed_culture *culture_of(struct seeder *sd, int country)
 }
 
 static const char sql_team[] =
-	"INSERT OR FAIL INTO customer_team_member(user_id, account_id, consumer_id, household_id,"
+	"INSERT OR FAIL INTO main.customer_team_member(user_id, account_id, consumer_id, household_id,"
 	" responsibility_id) VALUES (?1, ?2, ?3, ?4, ?5)";
 
 static int add_team(struct seeder *sd, int64_t user, int64_t account, int64_t consumer,
@@ -817,7 +817,7 @@ static int add_team(struct seeder *sd, int64_t user, int64_t account, int64_t co
 }
 
 static const char sql_address[] =
-	"INSERT OR FAIL INTO address(account_id, consumer_id, location_id, kind, is_primary)"
+	"INSERT OR FAIL INTO main.address(account_id, consumer_id, location_id, kind, is_primary)"
 	" VALUES (?1, ?2, ?3, ?4, ?5)";
 
 static int add_address(struct seeder *sd, int64_t account, int64_t consumer, int64_t location,
@@ -840,13 +840,13 @@ static const char *const consumer_logins[] = {"nina", "omar", "paula", "quentin"
 static int seed_accounts(struct seeder *sd)
 {
 	static const char account_sql[] =
-		"INSERT OR FAIL INTO account(number, name, code, parent_id, is_customer, is_partner, phone,"
+		"INSERT OR FAIL INTO main.account(number, name, code, parent_id, is_customer, is_partner, phone,"
 		" website, notes, active, restrict_contact_access, path, id) VALUES"
 		" (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 	static const char primary_sql[] =
-		"UPDATE OR FAIL account SET primary_contact_id = ?2 WHERE id = ?1";
+		"UPDATE OR FAIL main.account SET primary_contact_id = ?2 WHERE id = ?1";
 	static const char contact_sql[] =
-		"INSERT OR FAIL INTO contact(number, account_id, first_name, last_name, title, email, phone,"
+		"INSERT OR FAIL INTO main.contact(number, account_id, first_name, last_name, title, email, phone,"
 		" mobile, time_zone, language, active, user_id) VALUES"
 		" (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 	sqlite3_stmt *st;
@@ -1004,18 +1004,18 @@ static int seed_accounts(struct seeder *sd)
 static int seed_consumers(struct seeder *sd)
 {
 	static const char consumer_sql[] =
-		"INSERT OR FAIL INTO consumer(number, prefix, first_name, middle_name, last_name, suffix, email,"
+		"INSERT OR FAIL INTO main.consumer(number, prefix, first_name, middle_name, last_name, suffix, email,"
 		" mobile_phone, home_phone, business_phone, active, user_id, notes) VALUES"
 		" (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 	static const char household_sql[] =
-		"INSERT OR FAIL INTO household(number, name, head_consumer_id, location_id, notes)"
+		"INSERT OR FAIL INTO main.household(number, name, head_consumer_id, location_id, notes)"
 		" VALUES (?1, ?2, ?3, ?4, ?5)";
 	static const char member_sql[] =
-		"INSERT OR FAIL INTO household_member(household_id, consumer_id, start_date, end_date,"
+		"INSERT OR FAIL INTO main.household_member(household_id, consumer_id, start_date, end_date,"
 		" is_primary)"
 		" VALUES (?1, ?2, ?3, ?4, ?5)";
 	static const char link_sql[] =
-		"INSERT OR FAIL INTO account_consumer(account_id, consumer_id, start_date, end_date)"
+		"INSERT OR FAIL INTO main.account_consumer(account_id, consumer_id, start_date, end_date)"
 		" VALUES (?1, ?2, ?3, ?4)";
 	static const char *const prefixes[] = {"Mr", "Ms", "Dr", "Mx"};
 	static const char *const mail_domains[] = {"example.com", "example.net", "example.org",
@@ -1235,7 +1235,7 @@ static int add_party(struct seeder *sd, char host, int64_t host_id, const struct
 		     int order)
 {
 	static const char sql[] =
-		"INSERT OR IGNORE INTO related_party(type_id, case_id, sold_product_id,"
+		"INSERT OR IGNORE INTO main.related_party(type_id, case_id, sold_product_id,"
 		" install_base_item_id, contact_id, consumer_id, user_id, account_id, service_org_id,"
 		" responsibility_id, relationship_name, sort_order)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
@@ -1302,19 +1302,19 @@ struct owner {
 };
 
 static const char sql_item[] =
-	"INSERT OR FAIL INTO install_base_item(number, name, product_id, asset_id, serial_number,"
+	"INSERT OR FAIL INTO main.install_base_item(number, name, product_id, asset_id, serial_number,"
 	" parent_id, account_id, consumer_id, contact_id, household_id, service_org_id, location_id,"
 	" state, install_date, uninstall_date, usage, characteristics, id, root_id, path) VALUES"
 	" (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
 	"  ?20)";
 static const char sql_sold[] =
-	"INSERT OR FAIL INTO sold_product(number, product_id, parent_id, account_id, consumer_id,"
+	"INSERT OR FAIL INTO main.sold_product(number, product_id, parent_id, account_id, consumer_id,"
 	" household_id, service_org_id, contact_id, quantity, start_date, end_date)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 static const char sql_installed[] =
-	"INSERT OR IGNORE INTO installed_product(install_base_item_id, sold_product_id) VALUES (?1, ?2)";
+	"INSERT OR IGNORE INTO main.installed_product(install_base_item_id, sold_product_id) VALUES (?1, ?2)";
 static const char sql_asset[] =
-	"INSERT OR FAIL INTO asset(asset_tag, serial_number, product_id, account_id, consumer_id, status)"
+	"INSERT OR FAIL INTO main.asset(asset_tag, serial_number, product_id, account_id, consumer_id, status)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
 /* The characteristics of an item of product p as a JSON object, in sd->sb. */
@@ -1567,7 +1567,7 @@ static int64_t add_entitlement(struct seeder *sd, const char *name, int64_t prod
 			       bool active)
 {
 	static const char sql[] =
-		"INSERT OR FAIL INTO entitlement(name, product_id, account_id, consumer_id, contract_id,"
+		"INSERT OR FAIL INTO main.entitlement(name, product_id, account_id, consumer_id, contract_id,"
 		" asset_id, sold_product_id, install_base_item_id, channels, start_date, end_date,"
 		" active, per_unit, total_units, remaining_units) VALUES"
 		" (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
@@ -1607,10 +1607,10 @@ static int64_t add_entitlement(struct seeder *sd, const char *name, int64_t prod
 static int add_contracts(struct seeder *sd, struct owner *o, int n)
 {
 	static const char contract_sql[] =
-		"INSERT OR FAIL INTO contract(number, name, account_id, consumer_id, state, start_date, end_date,"
+		"INSERT OR FAIL INTO main.contract(number, name, account_id, consumer_id, state, start_date, end_date,"
 		" approver_id, description) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 	static const char cover_sql[] =
-		"INSERT OR IGNORE INTO contract_sold_product(contract_id, sold_product_id)"
+		"INSERT OR IGNORE INTO main.contract_sold_product(contract_id, sold_product_id)"
 		" VALUES (?1, ?2)";
 	static const char *const names[] = {"Full service", "Standard support", "Premium 24/7",
 					    "Parts and labour", "Basic warranty extension"};
@@ -1798,7 +1798,7 @@ static int add_journal(struct seeder *sd, int64_t case_id, const char *kind, con
 		       int64_t author, long at)
 {
 	static const char sql[] =
-		"INSERT OR FAIL INTO case_journal(case_id, kind, body, author_id, author, created_at)"
+		"INSERT OR FAIL INTO main.case_journal(case_id, kind, body, author_id, author, created_at)"
 		" VALUES (?1, ?2, ?3, ?4, (SELECT login FROM user WHERE id = ?4), ?5)";
 	sqlite3_stmt *st;
 	char ts[24];
@@ -1816,7 +1816,7 @@ static int add_journal(struct seeder *sd, int64_t case_id, const char *kind, con
 static int add_task(struct seeder *sd, int64_t case_id, const char *state, long at, long closed)
 {
 	static const char sql[] =
-		"INSERT OR FAIL INTO case_task(number, case_id, short_description, state, assigned_user_id,"
+		"INSERT OR FAIL INTO main.case_task(number, case_id, short_description, state, assigned_user_id,"
 		" assigned_group_id, created_at, closed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 	sqlite3_stmt *st;
 	char num[32], ts[24], cts[24];
@@ -1845,7 +1845,7 @@ static int add_task(struct seeder *sd, int64_t case_id, const char *state, long 
 static int add_case(struct seeder *sd, long i)
 {
 	static const char case_sql[] =
-		"INSERT OR FAIL INTO cases(number, short_description, description, state, priority, channel,"
+		"INSERT OR FAIL INTO main.cases(number, short_description, description, state, priority, channel,"
 		" category, account_id, contact_id, consumer_id, household_id, service_org_id,"
 		" requester_id, product_id, asset_id, install_base_item_id, sold_product_id,"
 		" contract_id, entitlement_id, group_id, assigned_to_id, opened_by_id, opened_at,"
@@ -1853,7 +1853,7 @@ static int add_case(struct seeder *sd, long i)
 		" closed_at, approval, approver_id, updated_at) VALUES"
 		" (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
 		"  ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)";
-	static const char state_sql[] = "UPDATE OR FAIL cases SET state = ?2 WHERE id = ?1";
+	static const char state_sql[] = "UPDATE OR FAIL main.cases SET state = ?2 WHERE id = ?1";
 	static const long prio_weights[] = {5, 15, 35, 45};
 	const struct industry_code *code;
 	const char *state, *subject, *approval = "not_requested";

@@ -675,9 +675,9 @@ static const int party_key[] = {0, 1, 2};
 
 static const struct xfer_kind kinds[] = {
 	KIND("location", location_cols, -1, REF_LOCATION, -1, NULL, LOCATION_SELECT, "l.id",
-	     "INSERT INTO location(external_id, name, type, parent_id, street, city, state, postal_code,"
+	     "INSERT INTO main.location(external_id, name, type, parent_id, street, city, state, postal_code,"
 	     " country, latitude, longitude, active) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-	     "UPDATE location SET name = ?2, type = ?3, parent_id = ?4, street = ?5, city = ?6,"
+	     "UPDATE main.location SET name = ?2, type = ?3, parent_id = ?4, street = ?5, city = ?6,"
 	     " state = ?7, postal_code = ?8, country = ?9, latitude = ?10, longitude = ?11,"
 	     " active = ?12 WHERE id = ?13"),
 	KIND_SET("user", user_cols, -1, REF_USER, -1, NULL, USER_SELECT, "u.id",
@@ -702,90 +702,90 @@ static const struct xfer_kind kinds[] = {
 	     " manufacturer = ?5, parent_id = ?6, description = ?7, active = ?8 WHERE id = ?9"),
 	KIND("account", account_cols, REC_ACCOUNT, REF_ACCOUNT, 11,
 	     "SELECT id FROM account WHERE external_id = ?1", ACCOUNT_SELECT, "a.id",
-	     "INSERT INTO account(number, name, code, parent_id, is_customer, is_partner, phone,"
+	     "INSERT INTO main.account(number, name, code, parent_id, is_customer, is_partner, phone,"
 	     " website, notes, active, restrict_contact_access, external_id)"
 	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-	     "UPDATE account SET number = ?1, name = ?2, code = ?3, parent_id = ?4, is_customer = ?5,"
+	     "UPDATE main.account SET number = ?1, name = ?2, code = ?3, parent_id = ?4, is_customer = ?5,"
 	     " is_partner = ?6, phone = ?7, website = ?8, notes = ?9, active = ?10,"
 	     " restrict_contact_access = ?11, external_id = ?12, updated_at = csm_now() WHERE id = ?13"),
 	KIND("contact", contact_cols, REC_CONTACT, REF_CONTACT, 12,
 	     "SELECT id FROM contact WHERE external_id = ?1", CONTACT_SELECT, "c.id",
-	     "INSERT INTO contact(number, account_id, first_name, last_name, title, email, phone,"
+	     "INSERT INTO main.contact(number, account_id, first_name, last_name, title, email, phone,"
 	     " mobile, time_zone, language, active, user_id, external_id)"
 	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-	     "UPDATE contact SET number = ?1, account_id = ?2, first_name = ?3, last_name = ?4,"
+	     "UPDATE main.contact SET number = ?1, account_id = ?2, first_name = ?3, last_name = ?4,"
 	     " title = ?5, email = ?6, phone = ?7, mobile = ?8, time_zone = ?9, language = ?10,"
 	     " active = ?11, user_id = ?12, external_id = ?13, updated_at = csm_now() WHERE id = ?14"),
 	KIND("consumer", consumer_cols, REC_CONSUMER, REF_CONSUMER, 13,
 	     "SELECT id FROM consumer WHERE external_id = ?1", CONSUMER_SELECT, "c.id",
-	     "INSERT INTO consumer(number, prefix, first_name, middle_name, last_name, suffix, email,"
+	     "INSERT INTO main.consumer(number, prefix, first_name, middle_name, last_name, suffix, email,"
 	     " mobile_phone, home_phone, business_phone, active, user_id, notes, external_id)"
 	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-	     "UPDATE consumer SET number = ?1, prefix = ?2, first_name = ?3, middle_name = ?4,"
+	     "UPDATE main.consumer SET number = ?1, prefix = ?2, first_name = ?3, middle_name = ?4,"
 	     " last_name = ?5, suffix = ?6, email = ?7, mobile_phone = ?8, home_phone = ?9,"
 	     " business_phone = ?10, active = ?11, user_id = ?12, notes = ?13, external_id = ?14,"
 	     " updated_at = csm_now() WHERE id = ?15"),
 	KIND("household", household_cols, REC_HOUSEHOLD, REF_HOUSEHOLD, 6,
 	     "SELECT id FROM household WHERE external_id = ?1", HOUSEHOLD_SELECT, "h.id",
-	     "INSERT INTO household(number, name, head_consumer_id, location_id, notes, active,"
+	     "INSERT INTO main.household(number, name, head_consumer_id, location_id, notes, active,"
 	     " external_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	     "UPDATE household SET number = ?1, name = ?2, head_consumer_id = ?3, location_id = ?4,"
+	     "UPDATE main.household SET number = ?1, name = ?2, head_consumer_id = ?3, location_id = ?4,"
 	     " notes = ?5, active = ?6, external_id = ?7, updated_at = csm_now() WHERE id = ?8"),
 	{"household_member", member_cols, N(member_cols), -1, NULL, -1, NULL,
 	 "SELECT id FROM household_member WHERE household_id = ?1 AND consumer_id = ?2"
 	 " AND start_date IS ?3",
 	 member_key, N(member_key), MEMBER_SELECT " WHERE m.id = ?1", MEMBER_SELECT " ORDER BY m.id",
-	 "INSERT INTO household_member(household_id, consumer_id, start_date, end_date, is_primary)"
+	 "INSERT INTO main.household_member(household_id, consumer_id, start_date, end_date, is_primary)"
 	 " VALUES (?1, ?2, ?3, ?4, ?5)",
-	 "UPDATE household_member SET household_id = ?1, consumer_id = ?2, start_date = ?3,"
+	 "UPDATE main.household_member SET household_id = ?1, consumer_id = ?2, start_date = ?3,"
 	 " end_date = ?4, is_primary = ?5 WHERE id = ?6", NULL, NULL, NULL, NULL},
 	LINK("account_relationship", relationship_cols, relationship_key,
 	     "SELECT id FROM account_relationship WHERE from_account_id = ?1 AND to_account_id = ?2"
 	     " AND type_id = ?3", RELATIONSHIP_SELECT, "r.id", "f.number, t.number, y.name",
-	     "INSERT INTO account_relationship(from_account_id, to_account_id, type_id)"
+	     "INSERT INTO main.account_relationship(from_account_id, to_account_id, type_id)"
 	     " VALUES (?1, ?2, ?3)", NULL, NULL,
 	     "SELECT 'an account is not related to itself (' || :from || ')' WHERE :from = :to", NULL),
 	LINK("account_consumer", acons_cols, acons_key,
 	     "SELECT id FROM account_consumer WHERE account_id = ?1 AND consumer_id = ?2"
 	     " AND start_date IS ?3", ACONS_SELECT, "x.id", "a.number, c.number, x.start_date, x.id",
-	     "INSERT INTO account_consumer(account_id, consumer_id, start_date, end_date)"
+	     "INSERT INTO main.account_consumer(account_id, consumer_id, start_date, end_date)"
 	     " VALUES (?1, ?2, ?3, ?4)",
-	     "UPDATE account_consumer SET end_date = ?4 WHERE id = ?5", NULL, NULL, NULL),
+	     "UPDATE main.account_consumer SET end_date = ?4 WHERE id = ?5", NULL, NULL, NULL),
 	LINK("address", address_cols, address_key,
 	     "SELECT id FROM address WHERE location_id = ?2 AND kind = ?3 AND (account_id = "
 	     ADDR_ACCOUNT("?1") " OR consumer_id = " ADDR_CONSUMER("?1") ")", ADDRESS_SELECT, "d.id",
 	     "COALESCE(a.number, c.number), 2, d.kind, d.id",
-	     "INSERT INTO address(account_id, consumer_id, location_id, kind, is_primary) VALUES ("
+	     "INSERT INTO main.address(account_id, consumer_id, location_id, kind, is_primary) VALUES ("
 	     ADDR_ACCOUNT("?1") ", " ADDR_CONSUMER("?1") ", ?2, ?3, ?4)",
-	     "UPDATE address SET is_primary = ?4 WHERE id = ?5", NULL, ADDRESS_EXPLAIN, NULL),
+	     "UPDATE main.address SET is_primary = ?4 WHERE id = ?5", NULL, ADDRESS_EXPLAIN, NULL),
 	LINK("team_member", team_cols, team_key,
 	     "SELECT id FROM customer_team_member WHERE user_id = ?1 AND responsibility_id = ?3"
 	     " AND (account_id = " TEAM_ACCOUNT " OR consumer_id = " TEAM_CONSUMER
 	     " OR household_id = " TEAM_HOUSEHOLD ")", TEAM_SELECT, "m.id", "2, u.login, r.name, m.id",
-	     "INSERT INTO customer_team_member(user_id, account_id, consumer_id, household_id,"
+	     "INSERT INTO main.customer_team_member(user_id, account_id, consumer_id, household_id,"
 	     " responsibility_id) VALUES (?1, " TEAM_ACCOUNT ", " TEAM_CONSUMER ", " TEAM_HOUSEHOLD
 	     ", ?3)", NULL, NULL, NULL, NULL),
 	KIND("asset", asset_cols, -1, REF_ASSET, -1, NULL, ASSET_SELECT, "a.id",
-	     "INSERT INTO asset(asset_tag, serial_number, product_id, account_id, consumer_id, status)"
+	     "INSERT INTO main.asset(asset_tag, serial_number, product_id, account_id, consumer_id, status)"
 	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	     "UPDATE asset SET asset_tag = ?1, serial_number = ?2, product_id = ?3, account_id = ?4,"
+	     "UPDATE main.asset SET asset_tag = ?1, serial_number = ?2, product_id = ?3, account_id = ?4,"
 	     " consumer_id = ?5, status = ?6 WHERE id = ?7"),
 	KIND("sold_product", sold_cols, REC_SOLD_PRODUCT, REF_SOLD, 12,
 	     "SELECT id FROM sold_product WHERE external_id = ?1", SOLD_SELECT, "s.id",
-	     "INSERT INTO sold_product(number, product_id, parent_id, account_id, consumer_id,"
+	     "INSERT INTO main.sold_product(number, product_id, parent_id, account_id, consumer_id,"
 	     " household_id, service_org_id, contact_id, quantity, start_date, end_date, active,"
 	     " external_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-	     "UPDATE sold_product SET number = ?1, product_id = ?2, parent_id = ?3, account_id = ?4,"
+	     "UPDATE main.sold_product SET number = ?1, product_id = ?2, parent_id = ?3, account_id = ?4,"
 	     " consumer_id = ?5, household_id = ?6, service_org_id = ?7, contact_id = ?8,"
 	     " quantity = ?9, start_date = ?10, end_date = ?11, active = ?12, external_id = ?13"
 	     " WHERE id = ?14"),
 	KIND("install_base", item_cols, REC_INSTALL_BASE, REF_ITEM, 17,
 	     "SELECT id FROM install_base_item WHERE external_id = ?1", ITEM_SELECT, "i.id",
-	     "INSERT INTO install_base_item(number, name, product_id, asset_id, serial_number,"
+	     "INSERT INTO main.install_base_item(number, name, product_id, asset_id, serial_number,"
 	     " parent_id, account_id, consumer_id, contact_id, household_id, service_org_id,"
 	     " location_id, state, install_date, uninstall_date, usage, characteristics, external_id)"
 	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-	     "UPDATE install_base_item SET number = ?1, name = ?2, product_id = ?3, asset_id = ?4,"
+	     "UPDATE main.install_base_item SET number = ?1, name = ?2, product_id = ?3, asset_id = ?4,"
 	     " serial_number = ?5, parent_id = ?6, account_id = ?7, consumer_id = ?8,"
 	     " contact_id = ?9, household_id = ?10, service_org_id = ?11, location_id = ?12,"
 	     " state = ?13, install_date = ?14, uninstall_date = ?15, usage = ?16,"
@@ -793,33 +793,33 @@ static const struct xfer_kind kinds[] = {
 	PAIR("installed_product", installed_cols, pair_key,
 	     "SELECT 1 FROM installed_product WHERE install_base_item_id = ?1 AND sold_product_id = ?2",
 	     INSTALLED_SELECT, "i.number, s.number",
-	     "INSERT INTO installed_product(install_base_item_id, sold_product_id) VALUES (?1, ?2)",
+	     "INSERT INTO main.installed_product(install_base_item_id, sold_product_id) VALUES (?1, ?2)",
 	     NULL),
 	KIND("contract", contract_cols, REC_CONTRACT, REF_CONTRACT, 9,
 	     "SELECT id FROM contract WHERE external_id = ?1", CONTRACT_SELECT, "k.id",
-	     "INSERT INTO contract(number, name, account_id, consumer_id, state, start_date, end_date,"
+	     "INSERT INTO main.contract(number, name, account_id, consumer_id, state, start_date, end_date,"
 	     " approver_id, description, external_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-	     "UPDATE contract SET number = ?1, name = ?2, account_id = ?3, consumer_id = ?4,"
+	     "UPDATE main.contract SET number = ?1, name = ?2, account_id = ?3, consumer_id = ?4,"
 	     " state = ?5, start_date = ?6, end_date = ?7, approver_id = ?8, description = ?9,"
 	     " external_id = ?10 WHERE id = ?11"),
 	PAIR("contract_product", cproduct_cols, pair_key,
 	     "SELECT 1 FROM contract_sold_product WHERE contract_id = ?1 AND sold_product_id = ?2",
 	     CPRODUCT_SELECT, "k.number, s.number",
-	     "INSERT INTO contract_sold_product(contract_id, sold_product_id) VALUES (?1, ?2)",
+	     "INSERT INTO main.contract_sold_product(contract_id, sold_product_id) VALUES (?1, ?2)",
 	     CPRODUCT_EXPLAIN),
 	KIND("entitlement", entitlement_cols, -1, REF_ENTITLEMENT, -1, NULL, ENTITLEMENT_SELECT,
 	     "e.id",
-	     "INSERT INTO entitlement(external_id, name, product_id, account_id, consumer_id,"
+	     "INSERT INTO main.entitlement(external_id, name, product_id, account_id, consumer_id,"
 	     " contract_id, asset_id, sold_product_id, install_base_item_id, channels, start_date,"
 	     " end_date, active, per_unit, total_units, remaining_units)"
 	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-	     "UPDATE entitlement SET name = ?2, product_id = ?3, account_id = ?4, consumer_id = ?5,"
+	     "UPDATE main.entitlement SET name = ?2, product_id = ?3, account_id = ?4, consumer_id = ?5,"
 	     " contract_id = ?6, asset_id = ?7, sold_product_id = ?8, install_base_item_id = ?9,"
 	     " channels = ?10, start_date = ?11, end_date = ?12, active = ?13, per_unit = ?14,"
 	     " total_units = ?15, remaining_units = ?16 WHERE id = ?17"),
 	KIND("case", case_cols, REC_CASE, "SELECT id FROM cases WHERE number = ?1", -1, NULL,
 	     CASE_SELECT, "c.id",
-	     "INSERT INTO cases(number, short_description, description, state, priority, channel,"
+	     "INSERT INTO main.cases(number, short_description, description, state, priority, channel,"
 	     " category, account_id, contact_id, consumer_id, household_id, service_org_id,"
 	     " requester_id, product_id, asset_id, install_base_item_id, sold_product_id,"
 	     " contract_id, entitlement_id, group_id, assigned_to_id, opened_by_id, opened_at,"
@@ -827,7 +827,7 @@ static const struct xfer_kind kinds[] = {
 	     " closed_at, approval, approver_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
 	     " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, COALESCE(?23, csm_now()),"
 	     " ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)",
-	     "UPDATE cases SET number = ?1, short_description = ?2, description = ?3, state = ?4,"
+	     "UPDATE main.cases SET number = ?1, short_description = ?2, description = ?3, state = ?4,"
 	     " priority = ?5, channel = ?6, category = ?7, account_id = ?8, contact_id = ?9,"
 	     " consumer_id = ?10, household_id = ?11, service_org_id = ?12, requester_id = ?13,"
 	     " product_id = ?14, asset_id = ?15, install_base_item_id = ?16, sold_product_id = ?17,"
@@ -839,15 +839,15 @@ static const struct xfer_kind kinds[] = {
 	LINK("case_journal", journal_cols, journal_key,
 	     "SELECT id FROM case_journal WHERE case_id = ?1 AND created_at = ?2 AND kind = ?3"
 	     " AND body = ?4", JOURNAL_SELECT, "j.id", "c.number, j.created_at, j.id",
-	     "INSERT INTO case_journal(case_id, kind, body, author_id, author, created_at)"
+	     "INSERT INTO main.case_journal(case_id, kind, body, author_id, author, created_at)"
 	     " VALUES (?1, ?2, ?3, (SELECT id FROM user WHERE login = ?4), COALESCE(?4, csm_actor()),"
 	     " ?5)", NULL, JOURNAL_CHECK, NULL, &journal_read_only),
 	KIND_ALL("case_task", task_cols, REC_TASK, "SELECT id FROM case_task WHERE number = ?1", -1,
 	     NULL, TASK_SELECT, "t.id",
-	     "INSERT INTO case_task(number, case_id, short_description, state, assigned_user_id,"
+	     "INSERT INTO main.case_task(number, case_id, short_description, state, assigned_user_id,"
 	     " assigned_group_id, created_at, closed_at)"
 	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, COALESCE(?7, csm_now()), ?8)",
-	     "UPDATE case_task SET number = ?1, case_id = ?2, short_description = ?3, state = ?4,"
+	     "UPDATE main.case_task SET number = ?1, case_id = ?2, short_description = ?3, state = ?4,"
 	     " assigned_user_id = ?5, assigned_group_id = ?6, created_at = COALESCE(?7, created_at),"
 	     " closed_at = ?8 WHERE id = ?9", NULL, TASK_EXPLAIN),
 	LINK("related_party", party_cols, party_key,
@@ -857,7 +857,7 @@ static const struct xfer_kind kinds[] = {
 	     " WHEN 'user' THEN rp.user_id WHEN 'account' THEN rp.account_id"
 	     " WHEN 'service_organization' THEN rp.service_org_id END", PARTY_SELECT, "rp.id",
 	     "1, rp.sort_order, t.name, 3, rp.id",
-	     "INSERT INTO related_party(type_id, case_id, sold_product_id, install_base_item_id,"
+	     "INSERT INTO main.related_party(type_id, case_id, sold_product_id, install_base_item_id,"
 	     " contact_id, consumer_id, user_id, account_id, service_org_id, responsibility_id,"
 	     " relationship_name, sort_order) SELECT t.id,"
 	     " (SELECT id FROM cases WHERE number = ?1),"
@@ -869,7 +869,7 @@ static const struct xfer_kind kinds[] = {
 	     " CASE t.party_kind WHEN 'account' THEN ?3 END,"
 	     " CASE t.party_kind WHEN 'service_organization' THEN ?3 END, ?4, ?5, ?6"
 	     " FROM related_party_type t WHERE t.id = ?2",
-	     "UPDATE related_party SET responsibility_id = ?4, relationship_name = ?5,"
+	     "UPDATE main.related_party SET responsibility_id = ?4, relationship_name = ?5,"
 	     " sort_order = ?6 WHERE id = ?7", NULL, NULL, NULL),
 };
 
