@@ -503,6 +503,46 @@ static int case_new(struct cli *cli, struct store *s, const char *sub, struct ca
 	return 0;
 }
 
+/* The plain listing of `case list`: a header row, then one line per case,
+ * every column padded by display width (numbers have the configured prefix,
+ * customers and assignees may be accented or CJK). */
+static void print_case_table(const struct case_list *l)
+{
+	static const char *const heads[] = {"NUMBER", "PRI", "STATE", "CUSTOMER", "ASSIGNED TO",
+					    "SHORT DESCRIPTION"};
+	int width[] = {utf8_width(heads[0]), 3, 13, 36, 14};
+
+	for (size_t i = 0; i < l->n; i++)
+		if (utf8_width(l->items[i].number) > width[0])
+			width[0] = utf8_width(l->items[i].number);
+	for (int c = 0; c < 5; c++) {
+		utf8_put_cell(stdout, heads[c], width[c]);
+		fputs("  ", stdout);
+	}
+	printf("%s\n", heads[5]);
+	for (size_t i = 0; i < l->n; i++) {
+		const struct case_record *c = &l->items[i];
+		char *customer = case_customer_label(c);
+		char pri[16];
+
+		snprintf(pri, sizeof pri, "%d", c->priority);
+		utf8_put_cell(stdout, c->number, width[0]);
+		fputs("  ", stdout);
+		utf8_put_cell(stdout, pri, width[1]);
+		fputs("  ", stdout);
+		utf8_put_cell(stdout, case_state_label(c->state), width[2]);
+		fputs("  ", stdout);
+		utf8_put_cell(stdout, *customer ? customer : "-", width[3]);
+		fputs("  ", stdout);
+		utf8_put_cell(stdout, c->assigned_login ? c->assigned_login
+				      : c->group_name   ? c->group_name
+							: "-",
+			      width[4]);
+		printf("  %s\n", c->short_description);
+		free(customer);
+	}
+}
+
 static int case_list(struct cli *cli, struct store *s, const char *sub, struct case_args *a)
 {
 	(void)cli;
@@ -562,20 +602,10 @@ static int case_list(struct cli *cli, struct store *s, const char *sub, struct c
 		}
 		strbuf_addc(&sb, ']');
 		print_json(&sb);
+	} else if (l.n == 0) {
+		printf(a->after ? "no more cases\n" : "no cases\n");
 	} else {
-		for (size_t i = 0; i < l.n; i++) {
-			const struct case_record *c = &l.items[i];
-			char *customer = case_customer_label(c);
-			printf("%s  %d  %-13s  ", c->number, c->priority, case_state_label(c->state));
-			utf8_put_cell(stdout, customer, 36);
-			fputs("  ", stdout);
-			utf8_put_cell(stdout, c->assigned_login ? c->assigned_login
-				 : c->group_name   ? c->group_name
-						   : "-",
-				 14);
-			printf("  %s\n", c->short_description);
-			free(customer);
-		}
+		print_case_table(&l);
 	}
 	if (l.more)
 		fprintf(stderr, "csm: note: more cases follow; add --after %s\n",
