@@ -877,6 +877,54 @@ out:
 	return status;
 }
 
+/* ---- required options ------------------------------------------------ */
+
+static bool blank(const char *t)
+{
+	for (; t && *t; t++)
+		if (*t != ' ' && *t != '\t' && *t != '\n' && *t != '\r')
+			return false;
+	return true;
+}
+
+/* A missing option is a wrong command line (64), said before the database
+ * is opened: case new needs --short and a customer (by the business
+ * model), a transition's action gets the --code and --notes it needs.  Returns 0, or CSM_EX_USAGE with the message printed. */
+static int check_required(const struct cli *cli, const struct sub_spec *spec,
+			  const struct case_args *a)
+{
+	const struct case_input *in = &a->in;
+
+	if (strcmp(spec->name, "new") == 0) {
+		if (blank(in->short_description))
+			return sub_usage("%s", "new: --short TEXT is required (the case's short "
+					       "description)");
+		if (blank(in->account) && blank(in->contact) && blank(in->consumer) &&
+		    blank(in->service_org) && blank(in->requester))
+			return sub_usage("new: the customer is missing: give %s",
+					 cli->cfg.model == MODEL_B2B
+						 ? "--account ACCT (with an optional --contact CT), "
+						   "--contact CT, --service-org SO or --requester LOGIN"
+					 : cli->cfg.model == MODEL_B2C
+						 ? "--consumer CON (with an optional --household HOLD), "
+						   "--service-org SO or --requester LOGIN"
+						 : "--account ACCT, --contact CT, --consumer CON, "
+						   "--service-org SO or --requester LOGIN");
+	}
+	if (strcmp(spec->name, "transition") == 0) {
+		/* an unknown action is refused (64) by the domain, with the list */
+		const struct case_action *act = case_action_find(a->pos[1]);
+
+		if (act && (act->needs & CASE_NEEDS_CODE) && blank(a->tr.code))
+			return sub_usage("transition: '%s' needs --code CODE (a resolution code)",
+					 a->pos[1]);
+		if (act && (act->needs & CASE_NEEDS_NOTES) && blank(a->tr.notes))
+			return sub_usage("transition: '%s' needs --notes TEXT (resolution notes)",
+					 a->pos[1]);
+	}
+	return 0;
+}
+
 /* ---- dispatch --------------------------------------------------------- */
 
 static const int new_opts[] = {O_ACCOUNT, O_CONTACT, O_CONSUMER, O_HOUSEHOLD, O_SERVICE_ORG,
@@ -925,7 +973,8 @@ int cmd_case(struct cli *cli, int argc, char **argv)
 			spec = &subs[i];
 	if (!spec)
 		return sub_usage("'%s' is not a case subcommand", sub);
-	if ((status = parse_args(spec, argc - 1, argv + 1, &a)) != 0)
+	if ((status = parse_args(spec, argc - 1, argv + 1, &a)) != 0 ||
+	    (status = check_required(cli, spec, &a)) != 0)
 		return status;
 	if (!(s = cli_store(cli, 0, &status)))
 		return status;

@@ -226,7 +226,10 @@ static int party_add(struct cli *cli, int argc, char **argv)
 	if (optind != argc - 1)
 		return usage("add", "expected one HOST");
 	if (!type || !party)
-		return usage("add", "--type and --party are required");
+		return usage("add", "%s (--type and --party are required)",
+			     !type && !party ? "--type NAME and --party NUMBER|LOGIN are missing"
+			     : !type	     ? "--type NAME is missing"
+					     : "--party NUMBER|LOGIN is missing");
 	if (!(s = cli_store(cli, 0, &status)))
 		return status;
 	if (party_related_add(s, argv[optind], type, party, name, resp, &id, &err) < 0)

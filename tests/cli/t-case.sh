@@ -64,7 +64,7 @@ expect_rc 65 "item of another customer"; expect_err "does not belong to this cus
 run -d "$db" case new --account ACCT0000001 --channel fax --short x
 expect_rc 65 "bad channel"; expect_err "channel 'fax' is not one of the configured channels" "bad channel"
 run -d "$db" case new --account ACCT0000001
-expect_rc 65 "no short description"; expect_err "a case needs a short description" "no short description"
+expect_rc 64 "no short description"; expect_err "--short TEXT is required" "no short description"
 [ "$(sql "$db" "SELECT count(*) FROM cases")" = 0 ] || fail "refused entries saved a case"
 
 # exactly one entitlement: filled in, with a note
@@ -102,7 +102,7 @@ expect_rc 64 "unknown action"; expect_err "'fly' is not a case action" "unknown 
 run -d "$db" case transition CS0000001 accept
 expect_rc 0 "accept"; expect_out "CS0000001 open (version 2)" "accept"
 run -d "$db" case transition CS0000001 resolve --code remote_fix
-expect_rc 65 "resolve without notes"; expect_err "CS0000001: 'propose_solution' needs resolution notes" "resolve without notes"
+expect_rc 64 "resolve without notes"; expect_err "'resolve' needs --notes TEXT" "resolve without notes"
 run -d "$db" case transition CS0000001 resolve --code nope --notes "x"
 expect_rc 65 "unknown code"; expect_err "resolution code 'nope' does not exist (known codes: " "unknown code"
 expect_err "remote_fix" "unknown code lists the industry's codes"
@@ -129,7 +129,7 @@ expect_err "warning: entitlement 'Gold' (id $ent, 0 cases left) has no units lef
 run -d "$db" case new --account ACCT0000001 --short "x" --entitlement 999
 expect_rc 65 "entitlement that does not cover"; expect_err "entitlement 999 does not cover this case" "entitlement that does not cover"
 run -d "$db" case transition CS0000004 close
-expect_rc 65 "close without notes"; expect_err "'close' needs resolution notes" "close without notes"
+expect_rc 64 "close without notes"; expect_err "'close' needs --notes TEXT" "close without notes"
 run -d "$db" case transition CS0000004 close --notes "duplicate of CS0000001"
 expect_rc 0 "close"; expect_out "CS0000004 closed" "close"
 expect_err "warning: entitlement 'Gold' had no cases left; this case was not covered" "close: countdown warning"

@@ -46,4 +46,27 @@ run -d "$db" case list --json
 expect_rc 0 "list json"
 printf '%s' "$out" | python3 -c 'import json,sys; j=json.load(sys.stdin); assert [c["number"] for c in j] == ["CS0000001", "CS0000002"], j' \
 	|| fail "case list --json changed"
+# ---- 2. a missing required option is a usage error (64) that names it -----
+n_cases=$(sql "$db" "SELECT count(*) FROM cases")
+run -d "$db" case new --account ACCT0000001
+expect_rc 64 "new without --short"; expect_err "--short TEXT is required" "new without --short"
+run -d "$db" case new --account ACCT0000001 --short "  "
+expect_rc 64 "new with a blank --short"; expect_err "--short TEXT is required" "new with a blank --short"
+run -d "$db" case new --short "No customer"
+expect_rc 64 "new without a customer"; expect_err "the customer is missing: give --account ACCT" "new without a customer"
+run -d "$T/none.db" case new --short "No database either"
+expect_rc 64 "usage before the database"; expect_err "the customer is missing" "usage before the database"
+run -d "$db" case transition CS0000002 resolve --notes "fixed"
+expect_rc 64 "resolve without --code"; expect_err "'resolve' needs --code CODE" "resolve without --code"
+run -d "$db" case transition CS0000002 close
+expect_rc 64 "close without --notes"; expect_err "'close' needs --notes TEXT" "close without --notes"
+run -d "$db" party add CS0000002 --type Watcher
+expect_rc 64 "party add without --party"; expect_err "--party NUMBER|LOGIN is missing" "party add without --party"
+run -d "$db" party add CS0000002 --party alice
+expect_rc 64 "party add without --type"; expect_err "--type NAME is missing" "party add without --type"
+run -d "$db" user add bob
+expect_rc 64 "user add without --name"; expect_err "--name is required" "user add without --name"
+checks=$((checks + 1))
+[ "$(sql "$db" "SELECT count(*) FROM cases")" = "$n_cases" ] || fail "usage errors wrote cases"
+
 finish
