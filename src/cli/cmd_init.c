@@ -42,8 +42,8 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	s = cli_store(cli, STORE_CREATE, &status);
 	if (!s)
 		return status;
-	if (domain_setup_database(s, model, industry, &err) < 0 ||
-	    identity_ensure_admin(s, cli_os_login(), cli_os_name(), NULL, &err) < 0) {
+	if (identity_ensure_admin(s, cli_os_login(), cli_os_name(), NULL, &err) < 0 ||
+	    domain_setup_database(s, model, industry, &err) < 0) {
 		status = cli_fail(&err, CSM_EX_IOERR);
 		store_free(&cli->store);
 		remove(cli->db_path);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "domain/party.h"
+#include "store/access.h"
 #include "util/xalloc.h"
 
 void identity_fini(struct identity *id)
@@ -99,7 +100,14 @@ int identity_open(struct store *s, const char *os_login, const char *as_login,
 		user_fini(&real);
 		store_set_actor(s, as_login, os_login);
 	}
-	return fill(s, store_actor(s), store_real_actor(s), out, err);
+	if (fill(s, store_actor(s), store_real_actor(s), out, err) < 0)
+		return -1;
+	/* From here on the store shows and allows only this user's share. */
+	if (store_access_set(s, out->is_user ? out->user.id : 0, out->roles, err) < 0) {
+		identity_fini(out);
+		return -1;
+	}
+	return 0;
 }
 
 int identity_get(struct store *s, struct identity *out, struct csm_error *err)
@@ -157,6 +165,9 @@ int identity_ensure_admin(struct store *s, const char *login, const char *name, 
 		rc = party_user_create(s, &u, err);
 		if (rc == 0)
 			rc = party_user_grant(s, login, ROLE_ADMIN, err);
+		/* The login that runs init (or the demo) is now its admin. */
+		if (rc == 0 && strcmp(login, store_actor(s)) == 0 && !store_real_actor(s))
+			rc = store_access_set(s, u.id, ROLE_BIT(ROLE_ADMIN), err);
 		if (rc == 0 && created)
 			*created = true;
 		user_fini(&u);

@@ -13,6 +13,20 @@
  * statement stays owned by the store. */
 sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct csm_error *err);
 
+/* Who the store acts for (access.c): kept in the store, read by the
+ * access layer only. */
+struct store_acl {
+	bool system;      /* no user set yet (tools, tests, migrations): no limits */
+	bool all;         /* the user sees every record (no TEMP views) */
+	bool internal;    /* the user is internal (reads work notes) */
+	int64_t user_id;  /* acting user, 0 = a login with no user */
+	unsigned roles;   /* ROLE_BIT()s of model/party.h */
+};
+
+/* The store's access state (borrowed). */
+struct store_acl *store_acl(struct store *s);
+const struct store_acl *store_acl_const(const struct store *s);
+
 /* The connection (borrowed). */
 sqlite3 *store_db(struct store *s);
 

@@ -34,6 +34,7 @@ struct store {
 	long lock_wait_ms;                  /* see LOCK_WAIT_MS; $CSM_LOCK_WAIT_MS overrides */
 	const char *opened_at;              /* where the outermost transaction began */
 	char *prefix[REC_KIND_COUNT];       /* record-number prefixes */
+	struct store_acl acl;               /* whom the store acts for (access.c) */
 	struct stmt_slot slots[STMT_SLOTS]; /* statement cache */
 };
 
@@ -43,18 +44,18 @@ static const struct {
 	const char *prefix;  /* default prefix */
 	const char *exists;  /* query: is this number taken? */
 } kinds[REC_KIND_COUNT] = {
-	[REC_CASE] = {"case", "CS", "SELECT 1 FROM cases WHERE number = ?1"},
-	[REC_ACCOUNT] = {"account", "ACCT", "SELECT 1 FROM account WHERE number = ?1"},
-	[REC_CONTACT] = {"contact", "CT", "SELECT 1 FROM contact WHERE number = ?1"},
-	[REC_CONSUMER] = {"consumer", "CON", "SELECT 1 FROM consumer WHERE number = ?1"},
-	[REC_HOUSEHOLD] = {"household", "HOLD", "SELECT 1 FROM household WHERE number = ?1"},
-	[REC_SOLD_PRODUCT] = {"sold_product", "SP", "SELECT 1 FROM sold_product WHERE number = ?1"},
+	[REC_CASE] = {"case", "CS", "SELECT 1 FROM main.cases WHERE number = ?1"},
+	[REC_ACCOUNT] = {"account", "ACCT", "SELECT 1 FROM main.account WHERE number = ?1"},
+	[REC_CONTACT] = {"contact", "CT", "SELECT 1 FROM main.contact WHERE number = ?1"},
+	[REC_CONSUMER] = {"consumer", "CON", "SELECT 1 FROM main.consumer WHERE number = ?1"},
+	[REC_HOUSEHOLD] = {"household", "HOLD", "SELECT 1 FROM main.household WHERE number = ?1"},
+	[REC_SOLD_PRODUCT] = {"sold_product", "SP", "SELECT 1 FROM main.sold_product WHERE number = ?1"},
 	[REC_INSTALL_BASE] = {"install_base_item", "IB",
-			      "SELECT 1 FROM install_base_item WHERE number = ?1"},
-	[REC_CONTRACT] = {"contract", "CNTR", "SELECT 1 FROM contract WHERE number = ?1"},
+			      "SELECT 1 FROM main.install_base_item WHERE number = ?1"},
+	[REC_CONTRACT] = {"contract", "CNTR", "SELECT 1 FROM main.contract WHERE number = ?1"},
 	[REC_SERVICE_ORG] = {"service_organization", "SO",
 			     "SELECT 1 FROM service_organization WHERE number = ?1"},
-	[REC_TASK] = {"case_task", "TASK", "SELECT 1 FROM case_task WHERE number = ?1"},
+	[REC_TASK] = {"case_task", "TASK", "SELECT 1 FROM main.case_task WHERE number = ?1"},
 };
 
 /* ---- SQL functions used by triggers and defaults ---------------------- */
@@ -161,6 +162,16 @@ static int register_functions(struct store *s)
 }
 
 /* ---- helpers ---------------------------------------------------------- */
+
+struct store_acl *store_acl(struct store *s)
+{
+	return &s->acl;
+}
+
+const struct store_acl *store_acl_const(const struct store *s)
+{
+	return &s->acl;
+}
 
 sqlite3 *store_db(struct store *s)
 {
@@ -447,6 +458,7 @@ struct store *store_open(const char *path, unsigned flags, struct csm_error *err
 	}
 
 	s = xcalloc(1, sizeof *s);
+	s->acl.system = true; /* until identity_open() says who acts */
 	s->path = xstrdup(path);
 	s->audit = true;
 	s->lock_wait_ms = LOCK_WAIT_MS;
