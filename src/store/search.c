@@ -303,23 +303,47 @@ static size_t build_queries(const char *text, struct strbuf *exact, struct strbu
 	return n;
 }
 
-/* The comparable form of a value for "exact match": ASCII letters lowered,
- * runs of ASCII punctuation and space made one space, trimmed.  Owned. */
+/* The base letters of U+00C0..U+017F, lower case, as the tokenizer
+ * (remove_diacritics) folds them; '.' for a letter kept as it is. */
+static const char latin_base[] =
+	"aaaaaa.ceeeeiiii" ".nooooo..uuuuy.." "aaaaaa.ceeeeiiii" ".nooooo..uuuuy.y"
+	"aaaaaaccccccccdd" "ddeeeeeeeeeegggg" "gggghhhhiiiiiiii" "ii..jjkk.lllllll"
+	"lllnnnnnn...oooo" "oo..rrrrrrssssss" "ssttttttuuuuuuuu" "uuuuwwyyyzzzzzzs";
+_Static_assert(sizeof latin_base == 0x180 - 0xc0 + 1, "one base letter per code point");
+
+/* The comparable form of a value for "exact match": letters lowered and
+ * Latin ones without their accents (as the index folds them, so that
+ * "muller" and "MÜLLER" equal "Müller"), runs of ASCII punctuation and
+ * space made one space, trimmed.  Owned. */
 static char *normalize(const char *s)
 {
 	char *out = xmalloc(strlen(s) + 1), *o = out;
 	int gap = 0;
 
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c < 0x80 && !((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))) {
+	while (*s) {
+		unsigned cp;
+		size_t n = utf8_decode((const unsigned char *)s, &cp);
+
+		if (cp < 0x80 && !((cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'))) {
 			gap = 1;
+			s += n;
 			continue;
 		}
 		if (gap && o > out)
 			*o++ = ' ';
 		gap = 0;
-		*o++ = (char)((c >= 'A' && c <= 'Z') ? c | 0x20 : c);
+		if (cp < 0x80) {
+			*o++ = (char)((cp >= 'A' && cp <= 'Z') ? cp | 0x20 : cp);
+		} else if (cp >= 0xc0 && cp < 0x180 && latin_base[cp - 0xc0] != '.') {
+			*o++ = latin_base[cp - 0xc0]; /* one byte for two or more */
+		} else if (cp >= 0xc0 && cp <= 0xde && cp != 0xd7) {
+			*o++ = (char)0xc3; /* Æ Ð Ø Þ: their lower case, also two bytes */
+			*o++ = (char)(0x80 | ((cp + 0x20) & 0x3f));
+		} else {
+			memcpy(o, s, n);
+			o += n;
+		}
+		s += n;
 	}
 	*o = '\0';
 	return out;
