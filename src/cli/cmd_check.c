@@ -21,7 +21,8 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 
 	if (argc > 1 && !repair)
 		return cli_usage("check", "unexpected argument '%s'", argv[1]);
-	s = cli_store(cli, 0, &status);
+	/* only --repair writes: a plain check reads a read-only database too */
+	s = cli_store(cli, repair ? 0 : STORE_READ_IF_NEEDED, &status);
 	if (!s)
 		return status;
 	if (repair) {

@@ -176,7 +176,7 @@ int cmd_find(struct cli *cli, int argc, char **argv)
 	if (!mask)
 		mask = model_mask;
 
-	s = cli_store(cli, 0, &status);
+	s = cli_store(cli, STORE_READONLY, &status);
 	if (!s)
 		goto out;
 	if (store_search(s, text.buf, mask, (size_t)limit, &r, &err) < 0) {

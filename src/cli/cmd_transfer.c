@@ -90,7 +90,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		return cli_usage("export", "expected one kind");
 	if (!transfer_kind_known(argv[optind]))
 		return unknown_kind("export", argv[optind]);
-	if (!(s = cli_store(cli, 0, &status)))
+	if (!(s = cli_store(cli, STORE_READONLY, &status)))
 		return status;
 	if (output && !(out = fopen(output, "wx"))) {
 		if (errno == EEXIST)

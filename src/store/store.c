@@ -426,11 +426,43 @@ static int apply_pragmas(struct store *s, bool readonly, struct csm_error *err)
 				 err);
 }
 
+/* A read-only open of a WAL database needs its -wal and -shm files, and
+ * makes them when they are missing, which a read-only directory refuses (and
+ * a read-only file then keeps files of the reader's beside it).  When the
+ * file has no write permission for anyone, or the directory cannot be
+ * written, and there is no log to read, nobody can be writing: open it as
+ * immutable, with no locks and no side files.  Returns the owned
+ * "file:PATH?immutable=1" URI, or NULL to open path as it is. */
+static char *immutable_uri(const char *path, const struct stat *st)
+{
+	char side[4096], dir[4096], *uri, *o;
+	const char *slash = strrchr(path, '/');
+	struct stat wal;
+
+	snprintf(side, sizeof side, "%s-wal", path);
+	if (stat(side, &wal) == 0 && wal.st_size > 0)
+		return NULL;
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else
+		snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+	if ((st->st_mode & 0222) && access(dir, W_OK | X_OK) == 0)
+		return NULL;
+	uri = o = xmalloc(3 * strlen(path) + sizeof "file:?immutable=1");
+	o += sprintf(o, "file:");
+	for (const char *c = path; *c; c++)
+		o += (*c == '%' || *c == '?' || *c == '#') ? sprintf(o, "%%%02X", (unsigned char)*c)
+							     : sprintf(o, "%c", *c);
+	strcpy(o, "?immutable=1");
+	return uri;
+}
+
 struct store *store_open(const char *path, unsigned flags, struct csm_error *err)
 {
 	struct store *s;
 	struct stat st;
-	int oflags;
+	char *uri = NULL;
+	int oflags, rc;
 
 	if (!path || !*path) {
 		csm_error_set(err, CSM_EX_USAGE, "no database given (use --db FILE or set database: in the config)");
@@ -452,9 +484,13 @@ struct store *store_open(const char *path, unsigned flags, struct csm_error *err
 			csm_error_set(err, CSM_EX_NOINPUT, "%s: not a regular file", path);
 			return NULL;
 		}
+		if ((flags & STORE_READ_IF_NEEDED) && check_writable(path, NULL) < 0)
+			flags |= STORE_READONLY;
 		if (!(flags & STORE_READONLY) && check_writable(path, err) < 0)
 			return NULL;
 		oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+		if ((flags & STORE_READONLY) && (uri = immutable_uri(path, &st)))
+			oflags |= SQLITE_OPEN_URI;
 	}
 
 	s = xcalloc(1, sizeof *s);
@@ -467,7 +503,9 @@ struct store *store_open(const char *path, unsigned flags, struct csm_error *err
 	for (int k = 0; k < REC_KIND_COUNT; k++)
 		s->prefix[k] = xstrdup(kinds[k].prefix);
 
-	if (sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+	rc = sqlite3_open_v2(uri ? uri : path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+	free(uri);
+	if (rc != SQLITE_OK) {
 		if (s->db && (sqlite3_errcode(s->db) == SQLITE_CANTOPEN) && (flags & STORE_CREATE))
 			csm_error_set(err, CSM_EX_CANTCREAT, "%s: cannot create: %s", path,
 				      errno ? strerror(errno) : sqlite3_errmsg(s->db));

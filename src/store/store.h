@@ -23,6 +23,8 @@ enum store_open_flags {
 	STORE_CREATE = 1 << 0,   /* create the file; fail if it already exists */
 	STORE_READONLY = 1 << 1, /* open read-only (reports, export, check) */
 	STORE_NO_MIGRATE = 1 << 2, /* do not upgrade an older schema (tests) */
+	STORE_READ_IF_NEEDED = 1 << 3, /* read-write, or read-only when the file or its directory
+					* cannot be written (check) */
 };
 
 /* The kinds of record that carry a generated number ("CS0000042"). */

@@ -69,4 +69,66 @@ expect_rc 64 "user add without --name"; expect_err "--name is required" "user ad
 checks=$((checks + 1))
 [ "$(sql "$db" "SELECT count(*) FROM cases")" = "$n_cases" ] || fail "usage errors wrote cases"
 
+# ---- 3. commands that only read open the database read-only -----------------
+# root writes through permissions, so run csm as nobody when we are root
+as_user=()
+[ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null &&
+	as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups --)
+if [ "$(id -u)" -ne 0 ] || [ ${#as_user[@]} -gt 0 ]; then
+	ro="$T/ro"
+	mkdir -p "$ro/file" "$ro/dir" "$ro/wal"
+	chmod 755 "$T" "$ro"
+	reader=$(if [ ${#as_user[@]} -gt 0 ]; then echo nobody; else id -un; fi)
+	[ "$reader" = "$me" ] || { run -d "$db" user add "$reader" --name Reader --role agent; expect_rc 0 "add the reader"; }
+	rorun() {
+		out=$("${as_user[@]}" env HOME="$ro" "$CSM" "$@" 2>"$ro/stderr")
+		rc=$?
+		err=$(cat "$ro/stderr")
+	}
+	# the same database three ways: a 444 file in a directory the reader may
+	# write, a file in a read-only directory, and a 444 file whose writer
+	# died with committed rows still in its -wal (and -shm) beside it
+	cp "$db" "$ro/file/f.db"; cp "$db" "$ro/dir/f.db"; cp "$db" "$ro/wal/f.db"
+	[ ${#as_user[@]} -gt 0 ] && chown 65534 "$ro/file" "$ro/wal"
+	chmod 444 "$ro/file/f.db" "$ro/wal/f.db"
+	(echo "SELECT count(*) FROM account;"; sleep 60) | sqlite3 -batch "$ro/wal/f.db" >/dev/null 2>&1 &
+	holder=$!
+	for _ in $(seq 1 200); do [ -e "$ro/wal/f.db-shm" ] && break; sleep 0.02; done
+	csv number,name "ACCT0000009,Zebra Logistics"
+	run -d "$ro/wal/f.db" import account "$T/in.csv"; expect_rc 0 "write into the -wal"
+	pkill -9 -P "$holder" sqlite3; kill -9 "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
+	checks=$((checks + 1))
+	[ -s "$ro/wal/f.db-wal" ] || fail "the -wal did not survive its writer"
+	chmod 555 "$ro/dir"
+	for where in file dir wal; do
+		f="$ro/$where/f.db"
+		before=$(ls "$ro/$where"; cat "$f" | cksum)
+		rorun -d "$f" check
+		expect_rc 0 "$where: check"; expect_out "$f: ok" "$where: check"
+		expect_err "read-only: the search index was not checked" "$where: check"
+		rorun -d "$f" export account
+		expect_rc 0 "$where: export"; expect_out "ACCT0000002" "$where: export"
+		rorun -d "$f" find Acme
+		expect_rc 0 "$where: find"; expect_out "ACCT0000001" "$where: find"
+		rorun -d "$f" report install-base
+		expect_rc 0 "$where: report"
+		rorun -d "$f" import account "$T/in.csv"
+		expect_rc 74 "$where: import refused"; expect_err "read-only" "$where: import refused"
+		checks=$((checks + 1))
+		[ "$before" = "$(ls "$ro/$where"; cat "$f" | cksum)" ] || fail "$where: reading changed the files"
+	done
+	rorun -d "$ro/wal/f.db" export account; expect_out "Zebra Logistics" "wal: rows of the -wal are read"
+	rorun -d "$ro/wal/f.db" find zebra;     expect_out "ACCT0000009" "wal: the -wal's search rows are read"
+	# an older schema cannot be upgraded read-only: said plainly, exit 78
+	cp "$db" "$ro/file/old.db"; sqlite3 "$ro/file/old.db" "PRAGMA user_version = 1"; chmod 444 "$ro/file/old.db"
+	rorun -d "$ro/file/old.db" export account
+	expect_rc 78 "old schema read-only"; expect_err "open it read-write once to upgrade" "old schema read-only"
+	chmod 755 "$ro/dir"
+else
+	echo "SKIP read-only cases: running as root without setpriv"
+fi
+# a writable database: check still checks the search index (it writes)
+run -d "$db" check; expect_rc 0 "check read-write"
+case "$err" in *"not checked"*) fail "check of a writable database skipped the search index" ;; esac
+
 finish

@@ -103,8 +103,9 @@ if [ "$(id -u)" -ne 0 ] || [ ${#as_user[@]} -gt 0 ]; then
 		expect_err "read-only" "${case#*:}: import"
 		expect_err "nothing was changed" "${case#*:}: import"
 		expect_same "$f" "$before" "${case#*:}: import"
+		# check only reads: it works on a read-only database (t-cli-fixes.sh)
 		rorun -d "$f" check
-		expect_clean "${case#*:}: check"
+		expect_rc 0 "${case#*:}: check"
 		expect_same "$f" "$before" "${case#*:}: check"
 	done
 	chmod 755 "$ro/dir"
