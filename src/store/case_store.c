@@ -610,72 +610,155 @@ int store_case_task_list(struct store *s, int64_t case_id, struct case_task_list
 
 /* ---- queues ----------------------------------------------------------- */
 
-/* Parameters: ?1 acting user, ?2 unassigned only, ?3 active states only,
+/* A queue page reads its rows from an index in the page's order (see
+ * data/migrations/0005-speed.sql): each statement has one "driver", the
+ * condition that picks that index, and every other filter as a residual
+ * test on the rows the index walks.  The page key is a range on the same
+ * index; the first page binds a key before every row (after_key NULL), so
+ * that one statement serves both.
+ *
+ * Parameters: ?1 acting user, ?2 unassigned only, ?3 open states only,
  * ?4 state, ?5 priority, ?6 group, ?7 account, ?8 consumer, ?9 household,
- * ?10 .. ?12 the page key (first part, second part, id), ?13 limit. */
+ * ?10 .. ?12 the page key (first part, second part, id), ?13 limit,
+ * ?14 assigned to ?1 only, ?15 in ?1's groups only, ?16 approval requested
+ * only. */
+
+/* Word for word the condition of the partial indexes of 0005-speed.sql. */
+#define OPEN_ONLY "c.state NOT IN ('closed', 'canceled')"
+
 #define FILTERS                                                                                    \
-	" AND (?3 = 0 OR c.state NOT IN ('closed', 'canceled'))"                                   \
+	" AND (?2 = 0 OR c.assigned_to_id IS NULL) AND (?3 = 0 OR " OPEN_ONLY ")"                 \
 	" AND (?4 IS NULL OR c.state = ?4) AND (?5 IS NULL OR c.priority = ?5)"                    \
 	" AND (?6 IS NULL OR c.group_id = ?6) AND (?7 IS NULL OR c.account_id = ?7)"              \
-	" AND (?8 IS NULL OR c.consumer_id = ?8) AND (?9 IS NULL OR c.household_id = ?9)"
+	" AND (?8 IS NULL OR c.consumer_id = ?8) AND (?9 IS NULL OR c.household_id = ?9)"         \
+	" AND (?14 = 0 OR c.assigned_to_id = ?1)"                                                  \
+	" AND (?15 = 0 OR c.group_id IN (SELECT gm.group_id FROM group_member gm"                 \
+	" WHERE gm.user_id = ?1))"                                                                 \
+	" AND (?16 = 0 OR c.approval = 'requested')"
 
-#define Q_MINE "WHERE c.assigned_to_id = ?1"
-#define Q_GROUPS                                                                                   \
-	"WHERE c.group_id IN (SELECT gm.group_id FROM group_member gm WHERE gm.user_id = ?1)"     \
-	" AND (?2 = 0 OR c.assigned_to_id IS NULL)"
-#define Q_ANY "WHERE 1"
-/* a positive list, so that the state index finds the open cases */
-#define Q_OPEN "WHERE c.state IN ('new', 'open', 'awaiting_info', 'resolved')"
-#define Q_APPROVAL "WHERE c.approval = 'requested'"
+/* The drivers: which index a list walks. */
+enum case_driver {
+	DRIVE_ALL,        /* every case (a queue with a state filter) */
+	DRIVE_OPEN,       /* the open cases (open queue, my groups' open cases) */
+	DRIVE_MINE,       /* the acting user's open cases */
+	DRIVE_MINE_STATE, /* the acting user's cases in one state */
+	DRIVE_APPROVAL,   /* approval requested */
+	DRIVE_ACCOUNT,    /* one customer's cases (the customer screen) */
+	DRIVE_CONSUMER,
+	DRIVE_HOUSEHOLD,
+	DRIVE_COUNT
+};
 
+#define D_ALL "WHERE 1"
+#define D_OPEN "WHERE " OPEN_ONLY
+#define D_MINE "WHERE c.assigned_to_id = ?1 AND " OPEN_ONLY
+#define D_MINE_STATE "WHERE c.assigned_to_id = ?1 AND c.state = ?4"
+#define D_APPROVAL "WHERE c.approval = 'requested'"
+#define D_ACCOUNT "WHERE c.account_id = ?7"
+#define D_CONSUMER "WHERE c.consumer_id = ?8"
+#define D_HOUSEHOLD "WHERE c.household_id = ?9"
+
+/* The orders, forwards and walked backwards (q->reverse: the rows before
+ * the key, nearest first). */
 #define K_PRIORITY                                                                                 \
-	" AND (?10 IS NULL OR (c.priority, c.opened_at, c.id) > (?10, ?11, ?12))"                  \
+	" AND (c.priority, c.opened_at, c.id) > (?10, ?11, ?12)"                                   \
 	" ORDER BY c.priority, c.opened_at, c.id LIMIT ?13"
-#define K_NUMBER                                                                                   \
-	" AND (?10 IS NULL OR (c.number, c.id) > (?10, ?12))"               \
-	" ORDER BY c.number, c.id LIMIT ?13"
+#define K_NUMBER " AND (c.number, c.id) > (?10, ?12) ORDER BY c.number, c.id LIMIT ?13"
 #define K_UPDATED                                                                                  \
-	" AND (?10 IS NULL OR (c.updated_at, c.id) < (?10, ?12))"           \
-	" ORDER BY c.updated_at DESC, c.id DESC LIMIT ?13"
-#define K_OPENED                                                                                   \
-	" AND (?10 IS NULL OR (c.opened_at, c.id) > (?10, ?12))"                                   \
-	" ORDER BY c.opened_at, c.id LIMIT ?13"
-/* The same orders walked backwards (q->reverse): the rows before the key,
- * nearest first. */
+	" AND (c.updated_at, c.id) < (?10, ?12) ORDER BY c.updated_at DESC, c.id DESC LIMIT ?13"
+#define K_OPENED " AND (c.opened_at, c.id) > (?10, ?12) ORDER BY c.opened_at, c.id LIMIT ?13"
 #define R_PRIORITY                                                                                 \
-	" AND (?10 IS NULL OR (c.priority, c.opened_at, c.id) < (?10, ?11, ?12))"                  \
+	" AND (c.priority, c.opened_at, c.id) < (?10, ?11, ?12)"                                   \
 	" ORDER BY c.priority DESC, c.opened_at DESC, c.id DESC LIMIT ?13"
 #define R_NUMBER                                                                                   \
-	" AND (?10 IS NULL OR (c.number, c.id) < (?10, ?12))"                                      \
-	" ORDER BY c.number DESC, c.id DESC LIMIT ?13"
-#define R_UPDATED                                                                                  \
-	" AND (?10 IS NULL OR (c.updated_at, c.id) > (?10, ?12))"                                  \
-	" ORDER BY c.updated_at, c.id LIMIT ?13"
+	" AND (c.number, c.id) < (?10, ?12) ORDER BY c.number DESC, c.id DESC LIMIT ?13"
+#define R_UPDATED " AND (c.updated_at, c.id) > (?10, ?12) ORDER BY c.updated_at, c.id LIMIT ?13"
 #define R_OPENED                                                                                   \
-	" AND (?10 IS NULL OR (c.opened_at, c.id) < (?10, ?12))"                                   \
-	" ORDER BY c.opened_at DESC, c.id DESC LIMIT ?13"
+	" AND (c.opened_at, c.id) < (?10, ?12) ORDER BY c.opened_at DESC, c.id DESC LIMIT ?13"
 
-/* [sort][reverse] for one queue's WHERE clause. */
-#define LIST_SQL(q)                                                                                \
+/* [sort][reverse] for one driver. */
+#define LIST_SQL(d)                                                                                \
 	{                                                                                          \
-		[CASE_SORT_PRIORITY] = {CASE_COLUMNS q FILTERS K_PRIORITY,                         \
-					CASE_COLUMNS q FILTERS R_PRIORITY},                        \
-		[CASE_SORT_NUMBER] = {CASE_COLUMNS q FILTERS K_NUMBER,                             \
-				      CASE_COLUMNS q FILTERS R_NUMBER},                            \
-		[CASE_SORT_UPDATED] = {CASE_COLUMNS q FILTERS K_UPDATED,                           \
-				       CASE_COLUMNS q FILTERS R_UPDATED},                          \
-		[CASE_SORT_OPENED] = {CASE_COLUMNS q FILTERS K_OPENED,                             \
-				      CASE_COLUMNS q FILTERS R_OPENED},                            \
+		[CASE_SORT_PRIORITY] = {CASE_COLUMNS d FILTERS K_PRIORITY,                         \
+					CASE_COLUMNS d FILTERS R_PRIORITY},                        \
+		[CASE_SORT_NUMBER] = {CASE_COLUMNS d FILTERS K_NUMBER,                             \
+				      CASE_COLUMNS d FILTERS R_NUMBER},                            \
+		[CASE_SORT_UPDATED] = {CASE_COLUMNS d FILTERS K_UPDATED,                           \
+				       CASE_COLUMNS d FILTERS R_UPDATED},                          \
+		[CASE_SORT_OPENED] = {CASE_COLUMNS d FILTERS K_OPENED,                             \
+				      CASE_COLUMNS d FILTERS R_OPENED},                            \
 	}
 
-/* [queue][sort][reverse] */
-static const char *const list_sql[CASE_QUEUE_COUNT][CASE_SORT_COUNT][2] = {
-	[CASE_QUEUE_MINE] = LIST_SQL(Q_MINE),
-	[CASE_QUEUE_GROUPS] = LIST_SQL(Q_GROUPS),
-	[CASE_QUEUE_OPEN] = LIST_SQL(Q_OPEN),
-	[CASE_QUEUE_APPROVAL] = LIST_SQL(Q_APPROVAL),
-	[CASE_QUEUE_ALL] = LIST_SQL(Q_ANY),
+/* [driver][sort][reverse] */
+static const char *const list_sql[DRIVE_COUNT][CASE_SORT_COUNT][2] = {
+	[DRIVE_ALL] = LIST_SQL(D_ALL),
+	[DRIVE_OPEN] = LIST_SQL(D_OPEN),
+	[DRIVE_MINE] = LIST_SQL(D_MINE),
+	[DRIVE_MINE_STATE] = LIST_SQL(D_MINE_STATE),
+	[DRIVE_APPROVAL] = LIST_SQL(D_APPROVAL),
+	[DRIVE_ACCOUNT] = LIST_SQL(D_ACCOUNT),
+	[DRIVE_CONSUMER] = LIST_SQL(D_CONSUMER),
+	[DRIVE_HOUSEHOLD] = LIST_SQL(D_HOUSEHOLD),
 };
+
+/* The driver of a query: a customer's few cases when the query names a
+ * customer, else the queue's own index (open states only unless a state
+ * is asked for).  queue is the effective queue (see store_case_list). */
+static enum case_driver case_driver_of(const struct case_query *q, enum case_queue queue)
+{
+	if (q->account_id > 0)
+		return DRIVE_ACCOUNT;
+	if (q->consumer_id > 0)
+		return DRIVE_CONSUMER;
+	if (q->household_id > 0)
+		return DRIVE_HOUSEHOLD;
+	switch (queue) {
+	case CASE_QUEUE_MINE:
+		return q->state < 0 ? DRIVE_MINE : DRIVE_MINE_STATE;
+	case CASE_QUEUE_GROUPS:
+		/* a user's groups are a large share of all cases: walk them all */
+		return q->state < 0 ? DRIVE_OPEN : DRIVE_ALL;
+	case CASE_QUEUE_OPEN:
+		return DRIVE_OPEN;
+	case CASE_QUEUE_APPROVAL:
+		return DRIVE_APPROVAL;
+	case CASE_QUEUE_ALL:
+	default:
+		return DRIVE_ALL;
+	}
+}
+
+/* Binds the page key ?10 .. ?12; without one (the first page) a key that
+ * comes before every row in the walk's direction: the lowest priority
+ * number or the empty text going up, a BLOB (above any text in SQLite's
+ * order) or a priority above 4 going down, so that the range on the index
+ * starts at its first row. */
+static void bind_case_key(sqlite3_stmt *st, const struct case_query *q, const char *key,
+			  int64_t after_id)
+{
+	bool up = (q->sort == CASE_SORT_UPDATED) == q->reverse; /* ascending walk */
+
+	if (key && q->sort == CASE_SORT_PRIORITY) {
+		/* "2|2026-11-22T10:00:00Z" */
+		const char *bar = strchr(key, '|');
+		sqlite3_bind_int(st, 10, atoi(key));
+		sqlite3_bind_text(st, 11, bar ? bar + 1 : "", -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 12, after_id);
+	} else if (key) {
+		sqlite3_bind_text(st, 10, key, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 12, after_id);
+	} else if (q->sort == CASE_SORT_PRIORITY) {
+		sqlite3_bind_int64(st, 10, up ? INT64_MIN : INT64_MAX);
+		sqlite3_bind_text(st, 11, "", 0, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 12, up ? INT64_MIN : INT64_MAX);
+	} else {
+		if (up)
+			sqlite3_bind_text(st, 10, "", 0, SQLITE_STATIC);
+		else
+			sqlite3_bind_zeroblob(st, 10, 0);
+		sqlite3_bind_int64(st, 12, up ? INT64_MIN : INT64_MAX);
+	}
+}
 
 int store_case_list(struct store *s, const struct case_query *q, const struct page_req *page,
 		    struct case_list *out, struct csm_error *err)
@@ -691,10 +774,10 @@ int store_case_list(struct store *s, const struct case_query *q, const struct pa
 		return csm_error_set(err, CSM_EX_SOFTWARE, "internal error: bad case query");
 	/* the open queue with a state filter is that state, open or not */
 	queue = q->queue == CASE_QUEUE_OPEN && q->state >= 0 ? CASE_QUEUE_ALL : q->queue;
-	if (!(st = store_stmt(s, list_sql[queue][q->sort][q->reverse], err)))
+	if (!(st = store_stmt(s, list_sql[case_driver_of(q, queue)][q->sort][q->reverse], err)))
 		return -1;
 	sqlite3_bind_int64(st, 1, q->user_id);
-	sqlite3_bind_int(st, 2, q->unassigned_only);
+	sqlite3_bind_int(st, 2, queue == CASE_QUEUE_GROUPS && q->unassigned_only);
 	sqlite3_bind_int(st, 3, queue != CASE_QUEUE_ALL && q->state < 0);
 	if (q->state >= 0)
 		sqlite3_bind_text(st, 4, case_state_name((enum case_state)q->state), -1,
@@ -705,16 +788,11 @@ int store_case_list(struct store *s, const struct case_query *q, const struct pa
 	store_bind_id(st, 7, q->account_id);
 	store_bind_id(st, 8, q->consumer_id);
 	store_bind_id(st, 9, q->household_id);
-	if (key && q->sort == CASE_SORT_PRIORITY) {
-		/* "2|2026-11-22T10:00:00Z" */
-		const char *bar = strchr(key, '|');
-		sqlite3_bind_int(st, 10, atoi(key));
-		sqlite3_bind_text(st, 11, bar ? bar + 1 : "", -1, SQLITE_TRANSIENT);
-	} else if (key) {
-		sqlite3_bind_text(st, 10, key, -1, SQLITE_TRANSIENT);
-	}
-	sqlite3_bind_int64(st, 12, page ? page->after_id : 0);
+	bind_case_key(st, q, key, page ? page->after_id : 0);
 	sqlite3_bind_int64(st, 13, (sqlite3_int64)limit + 1);
+	sqlite3_bind_int(st, 14, queue == CASE_QUEUE_MINE);
+	sqlite3_bind_int(st, 15, queue == CASE_QUEUE_GROUPS);
+	sqlite3_bind_int(st, 16, queue == CASE_QUEUE_APPROVAL);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (got == limit) {
 			out->more = true;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "store/private.h"
+#include "util/clock.h"
 #include "util/xalloc.h"
 
 /* ---- helpers shared with install_base_store.c are kept local: small --- */
@@ -722,19 +723,28 @@ int store_entitlement_matching(struct store *s, const struct entitlement_query *
 			       struct entitlement_list *out, struct csm_error *err)
 {
 	/* The candidates come from the scope indexes (one arm per scope column,
-	 * NULL binds find nothing); then every non-NULL scope column of the
-	 * entitlement must equal the case's value. */
+	 * NULL binds find nothing), read first (CROSS JOIN keeps that order) and
+	 * then looked up by id; every non-NULL scope column of the entitlement
+	 * must equal the case's value.  Today is bound once (?10), not asked per
+	 * row. */
 	static const char sql[] =
-		"SELECT * FROM (SELECT " ENT_COLS ENT_FROM
-		"WHERE e.id IN (SELECT id FROM entitlement WHERE product_id = ?1"
-		"  UNION ALL SELECT id FROM entitlement WHERE account_id = ?2"
-		"  UNION ALL SELECT id FROM entitlement WHERE consumer_id = ?3"
-		"  UNION ALL SELECT id FROM entitlement WHERE contract_id = ?4"
-		"  UNION ALL SELECT id FROM entitlement WHERE asset_id = ?5"
-		"  UNION ALL SELECT id FROM entitlement WHERE sold_product_id = ?6"
-		"  UNION ALL SELECT id FROM entitlement WHERE install_base_item_id = ?7)"
-		" AND e.active = 1"
-		" AND (e.start_date IS NULL OR e.start_date <= csm_today())"
+		"SELECT * FROM (SELECT e.id, e.name, e.product_id, e.account_id, e.consumer_id,"
+		" e.contract_id, e.asset_id, e.sold_product_id, e.install_base_item_id, e.channels,"
+		" e.start_date, e.end_date, e.active, e.per_unit, e.total_units, e.remaining_units,"
+		" (e.per_unit IS NOT NULL AND e.remaining_units = 0) AS exhausted,"
+		" (COALESCE(e.end_date < ?10, 0) OR COALESCE(c.end_date < ?10, 0)"
+		"  OR COALESCE(c.state IN ('expired', 'canceled'), 0)) AS expired"
+		" FROM (SELECT id FROM entitlement WHERE product_id = ?1"
+		"  UNION SELECT id FROM entitlement WHERE account_id = ?2"
+		"  UNION SELECT id FROM entitlement WHERE consumer_id = ?3"
+		"  UNION SELECT id FROM entitlement WHERE contract_id = ?4"
+		"  UNION SELECT id FROM entitlement WHERE asset_id = ?5"
+		"  UNION SELECT id FROM entitlement WHERE sold_product_id = ?6"
+		"  UNION SELECT id FROM entitlement WHERE install_base_item_id = ?7) m"
+		" CROSS JOIN entitlement e ON e.id = m.id"
+		" LEFT JOIN contract c ON c.id = e.contract_id"
+		" WHERE e.active = 1"
+		" AND (e.start_date IS NULL OR e.start_date <= ?10)"
 		" AND (e.product_id IS NULL OR e.product_id = ?1)"
 		" AND (e.account_id IS NULL OR e.account_id = ?2)"
 		" AND (e.consumer_id IS NULL OR e.consumer_id = ?3)"
@@ -745,6 +755,7 @@ int store_entitlement_matching(struct store *s, const struct entitlement_query *
 		" AND (?8 IS NULL OR instr(',' || e.channels || ',', ',' || ?8 || ',') > 0)"
 		") WHERE ?9 OR NOT expired "
 		"ORDER BY expired, exhausted, end_date IS NULL, end_date, id";
+	char today[16];
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 
 	if (!st)
@@ -758,6 +769,8 @@ int store_entitlement_matching(struct store *s, const struct entitlement_query *
 	store_bind_id(st, 7, q->install_base_item_id);
 	store_bind_text(st, 8, q->channel);
 	sqlite3_bind_int(st, 9, q->include_expired);
+	clock_today(today, sizeof today);
+	sqlite3_bind_text(st, 10, today, -1, SQLITE_TRANSIENT);
 	STORE_LIST(s, err, st, out, entitlement_list_add, ent_fill, "matching entitlements");
 }
 
