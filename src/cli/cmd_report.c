@@ -3,7 +3,8 @@
  *
  *   csm report install-base [--under LOCATION] [--json]
  *
- * LOCATION is a location's id or name (case-insensitive).  The table is
+ * LOCATION is a location's id, its key as export prints it (the external id,
+ * or LOC<id>) or its name (case-insensitive).  The table is
  * indented by depth and aligned by display width (UTF-8 names); --json
  * prints an array of nested objects with "children". */
 #include <getopt.h>

@@ -573,6 +573,12 @@ int store_location_find(struct store *s, const char *name_or_id, int64_t *id,
 			struct csm_error *err)
 {
 	static const char by_id[] = "SELECT id FROM location WHERE id = ?1";
+	/* the key that export and import use: the external id, or LOC<id> for a
+	 * location made in csm; unique, so it is tried before the name */
+	static const char by_key[] =
+		"SELECT id FROM location WHERE external_id = ?1 UNION ALL "
+		"SELECT id FROM location WHERE ?1 GLOB 'LOC[0-9]*' AND external_id IS NULL"
+		" AND id = CAST(substr(?1, 4) AS INTEGER) LIMIT 1";
 	static const char by_name[] =
 		"SELECT id FROM location WHERE name = ?1 COLLATE NOCASE ORDER BY id LIMIT 2";
 	const char *p = name_or_id;
@@ -582,6 +588,17 @@ int store_location_find(struct store *s, const char *name_or_id, int64_t *id,
 
 	for (; p && *p; p++)
 		digits = digits && isdigit((unsigned char)*p);
+	if (!digits) {
+		if (!(st = store_stmt(s, by_key, err)))
+			return -1;
+		store_bind_text(st, 1, name_or_id);
+		rc = store_step_row(s, st, err, "finding a location");
+		if (rc == 1)
+			*id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (rc != 0)
+			return rc;
+	}
 	st = store_stmt(s, digits ? by_id : by_name, err);
 	if (!st)
 		return -1;

@@ -83,8 +83,9 @@ int store_installed_on_item(struct store *s, int64_t item_id, struct sold_produc
 int store_installed_items_of(struct store *s, int64_t sold_product_id,
 			     struct install_base_list *out, struct csm_error *err);
 
-/* Finds a location by id (all digits) or by name (case-insensitive): 1 with
- * *id set, 0 when none, -1 on error or when a name is ambiguous. */
+/* Finds a location by id (all digits), by the key export prints (its
+ * external id, or LOC<id>) or by name (case-insensitive): 1 with *id set,
+ * 0 when none, -1 on error or when a name is ambiguous. */
 int store_location_find(struct store *s, const char *name_or_id, int64_t *id,
 			struct csm_error *err);
 /* The path of a location ("/1/7/"): 1 with an owned *path, 0 none, -1. */

@@ -131,4 +131,24 @@ fi
 run -d "$db" check; expect_rc 0 "check read-write"
 case "$err" in *"not checked"*) fail "check of a writable database skipped the search index" ;; esac
 
+# ---- 5. report --under takes the location keys that export prints -----------
+csv key,name,type,parent "de,Deutschland,country," "muc,München,city,de"
+run -d "$db" import location "$T/in.csv"; expect_rc 0 "import locations"
+csv key,name,type,parent ",Hamburg,city,de"
+run -d "$db" import location "$T/in.csv"; expect_rc 0 "import a location without a key"
+hh=$(sql "$db" "SELECT id FROM location WHERE name = 'Hamburg'")
+run -d "$db" export location; expect_rc 0 "export locations"
+expect_out "LOC$hh,Hamburg,city,de" "export prints LOC<id> for a location made in csm"
+for key in muc "LOC$hh" München "$hh"; do
+	run -d "$db" report install-base --under "$key"
+	expect_rc 0 "--under $key"
+	checks=$((checks + 1))
+	first=$(printf '%s\n' "$out" | sed -n 2p)
+	case "$key" in muc | München) want=München ;; *) want=Hamburg ;; esac
+	case "$first" in "$want "*) ;; *) fail "--under $key: the tree starts at '$first', not $want" ;; esac
+done
+run -d "$db" report install-base --under de --json; expect_rc 0 "--under key --json"
+expect_out '"name":"Deutschland"' "--under key --json"
+run -d "$db" report install-base --under LOC999999; expect_rc 66 "--under unknown key"; expect_err "no location 'LOC999999'" "--under unknown key"
+
 finish
