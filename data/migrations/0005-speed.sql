@@ -34,6 +34,17 @@ CREATE INDEX cases_mine_updated ON cases(assigned_to_id, updated_at)
 CREATE INDEX cases_mine_opened ON cases(assigned_to_id, opened_at)
   WHERE state NOT IN ('closed', 'canceled');
 
+-- "My groups' cases" for a user in one group (several groups walk the
+-- open cases above).
+CREATE INDEX cases_group_priority ON cases(group_id, priority, opened_at)
+  WHERE state NOT IN ('closed', 'canceled');
+CREATE INDEX cases_group_number ON cases(group_id, number)
+  WHERE state NOT IN ('closed', 'canceled');
+CREATE INDEX cases_group_updated ON cases(group_id, updated_at)
+  WHERE state NOT IN ('closed', 'canceled');
+CREATE INDEX cases_group_opened ON cases(group_id, opened_at)
+  WHERE state NOT IN ('closed', 'canceled');
+
 -- "Awaiting approval" (approval first, so that the planner prefers these
 -- to cases_approval, which has the same condition and no order).
 CREATE INDEX cases_approval_priority ON cases(approval, priority, opened_at)

@@ -621,7 +621,7 @@ int store_case_task_list(struct store *s, int64_t case_id, struct case_task_list
  * ?4 state, ?5 priority, ?6 group, ?7 account, ?8 consumer, ?9 household,
  * ?10 .. ?12 the page key (first part, second part, id), ?13 limit,
  * ?14 assigned to ?1 only, ?15 in ?1's groups only, ?16 approval requested
- * only. */
+ * only, ?17 the acting user's one group (DRIVE_GROUP). */
 
 /* Word for word the condition of the partial indexes of 0005-speed.sql. */
 #define OPEN_ONLY "c.state NOT IN ('closed', 'canceled')"
@@ -639,7 +639,8 @@ int store_case_task_list(struct store *s, int64_t case_id, struct case_task_list
 /* The drivers: which index a list walks. */
 enum case_driver {
 	DRIVE_ALL,        /* every case (a queue with a state filter) */
-	DRIVE_OPEN,       /* the open cases (open queue, my groups' open cases) */
+	DRIVE_OPEN,       /* the open cases (open queue, the open cases of 2+ groups) */
+	DRIVE_GROUP,      /* the open cases of the acting user's one group */
 	DRIVE_MINE,       /* the acting user's open cases */
 	DRIVE_MINE_STATE, /* the acting user's cases in one state */
 	DRIVE_APPROVAL,   /* approval requested */
@@ -651,6 +652,7 @@ enum case_driver {
 
 #define D_ALL "WHERE 1"
 #define D_OPEN "WHERE " OPEN_ONLY
+#define D_GROUP "WHERE c.group_id = ?17 AND " OPEN_ONLY
 #define D_MINE "WHERE c.assigned_to_id = ?1 AND " OPEN_ONLY
 #define D_MINE_STATE "WHERE c.assigned_to_id = ?1 AND c.state = ?4"
 #define D_APPROVAL "WHERE c.approval = 'requested'"
@@ -693,6 +695,7 @@ enum case_driver {
 static const char *const list_sql[DRIVE_COUNT][CASE_SORT_COUNT][2] = {
 	[DRIVE_ALL] = LIST_SQL(D_ALL),
 	[DRIVE_OPEN] = LIST_SQL(D_OPEN),
+	[DRIVE_GROUP] = LIST_SQL(D_GROUP),
 	[DRIVE_MINE] = LIST_SQL(D_MINE),
 	[DRIVE_MINE_STATE] = LIST_SQL(D_MINE_STATE),
 	[DRIVE_APPROVAL] = LIST_SQL(D_APPROVAL),
@@ -703,8 +706,10 @@ static const char *const list_sql[DRIVE_COUNT][CASE_SORT_COUNT][2] = {
 
 /* The driver of a query: a customer's few cases when the query names a
  * customer, else the queue's own index (open states only unless a state
- * is asked for).  queue is the effective queue (see store_case_list). */
-static enum case_driver case_driver_of(const struct case_query *q, enum case_queue queue)
+ * is asked for).  queue is the effective queue (see store_case_list);
+ * groups is how many groups the acting user is in (counted up to 2). */
+static enum case_driver case_driver_of(const struct case_query *q, enum case_queue queue,
+				       int groups)
 {
 	if (q->account_id > 0)
 		return DRIVE_ACCOUNT;
@@ -716,8 +721,11 @@ static enum case_driver case_driver_of(const struct case_query *q, enum case_que
 	case CASE_QUEUE_MINE:
 		return q->state < 0 ? DRIVE_MINE : DRIVE_MINE_STATE;
 	case CASE_QUEUE_GROUPS:
-		/* a user's groups are a large share of all cases: walk them all */
-		return q->state < 0 ? DRIVE_OPEN : DRIVE_ALL;
+		/* one group has its index; several are walked in the order of
+		 * all cases, keeping theirs */
+		if (q->state >= 0)
+			return DRIVE_ALL;
+		return groups == 1 ? DRIVE_GROUP : DRIVE_OPEN;
 	case CASE_QUEUE_OPEN:
 		return DRIVE_OPEN;
 	case CASE_QUEUE_APPROVAL:
@@ -760,12 +768,36 @@ static void bind_case_key(sqlite3_stmt *st, const struct case_query *q, const ch
 	}
 }
 
+/* The groups user_id is in, up to 2 of them: the count (0, 1, 2) with the
+ * first one's id in *first, or -1 on error. */
+static int user_groups(struct store *s, int64_t user_id, int64_t *first, struct csm_error *err)
+{
+	static const char sql[] =
+		"SELECT group_id FROM group_member WHERE user_id = ?1 ORDER BY group_id LIMIT 2";
+	sqlite3_stmt *st = store_stmt(s, sql, err);
+	int n = 0, rc;
+
+	*first = 0;
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, user_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (n++ == 0)
+			*first = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, err, "reading the user's groups");
+	return n;
+}
+
 int store_case_list(struct store *s, const struct case_query *q, const struct page_req *page,
 		    struct case_list *out, struct csm_error *err)
 {
 	size_t limit = page_limit(page), got = 0;
 	const char *key = page ? page->after_key : NULL;
 	enum case_queue queue;
+	int64_t group = 0;
+	int groups = 0;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -774,7 +806,14 @@ int store_case_list(struct store *s, const struct case_query *q, const struct pa
 		return csm_error_set(err, CSM_EX_SOFTWARE, "internal error: bad case query");
 	/* the open queue with a state filter is that state, open or not */
 	queue = q->queue == CASE_QUEUE_OPEN && q->state >= 0 ? CASE_QUEUE_ALL : q->queue;
-	if (!(st = store_stmt(s, list_sql[case_driver_of(q, queue)][q->sort][q->reverse], err)))
+	if (queue == CASE_QUEUE_GROUPS) {
+		if ((groups = user_groups(s, q->user_id, &group, err)) < 0)
+			return -1;
+		if (groups == 0)
+			return 0; /* in no group: nothing is theirs (and no walk of all) */
+	}
+	st = store_stmt(s, list_sql[case_driver_of(q, queue, groups)][q->sort][q->reverse], err);
+	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, q->user_id);
 	sqlite3_bind_int(st, 2, queue == CASE_QUEUE_GROUPS && q->unassigned_only);
@@ -793,6 +832,7 @@ int store_case_list(struct store *s, const struct case_query *q, const struct pa
 	sqlite3_bind_int(st, 14, queue == CASE_QUEUE_MINE);
 	sqlite3_bind_int(st, 15, queue == CASE_QUEUE_GROUPS);
 	sqlite3_bind_int(st, 16, queue == CASE_QUEUE_APPROVAL);
+	store_bind_id(st, 17, group);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (got == limit) {
 			out->more = true;

@@ -17,7 +17,7 @@
 
 static const char fixture[] =
 	"INSERT INTO user(id, login, name) VALUES (1, 'tester', 'Tess Tester'),"
-	" (2, 'alice', 'Alice'), (3, 'bob', 'Bob');"
+	" (2, 'alice', 'Alice'), (3, 'bob', 'Bob'), (4, 'dave', 'Dave');"
 	"INSERT INTO assignment_group(id, name) VALUES (1, 'Network'), (2, 'Field'),"
 	" (3, 'Desk');"
 	"INSERT INTO group_member(group_id, user_id) VALUES (1, 1), (2, 1), (3, 2), (3, 3);"
@@ -99,7 +99,7 @@ static void make_cases(struct store *s)
 
 static bool in_groups_of(int64_t user, int64_t group)
 {
-	return (user == 1 && (group == 1 || group == 2)) || (user == 2 && group == 3);
+	return (user == 1 && (group == 1 || group == 2)) || ((user == 2 || user == 3) && group == 3);
 }
 
 static bool model_match(const struct case_query *q, const struct mcase *c)
@@ -250,7 +250,8 @@ static void check_query(struct store *s, const struct case_query *q, const char 
 	}
 }
 
-/* Every queue and sort, with no filter and with each filter in turn. */
+/* Every queue and sort, with no filter and with each filter in turn, for
+ * a user in two groups, one in one group and one in none. */
 static void test_queues_match_model(void **state)
 {
 	struct store *s = *state;
@@ -264,7 +265,7 @@ static void test_queues_match_model(void **state)
 	for (int queue = 0; queue < CASE_QUEUE_COUNT; queue++)
 		for (int sort = 0; sort < CASE_SORT_COUNT; sort++)
 			for (int f = 0; f < F_COUNT; f++)
-				for (int64_t user = 1; user <= 2; user++) {
+				for (int64_t user = 1; user <= 4; user += 1 + (user == 2)) {
 					struct case_query q;
 					int64_t ids[N_CASES];
 					char what[128];
