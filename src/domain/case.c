@@ -2,11 +2,14 @@
  * journal, tasks, assignment, approval and queues. */
 #include "domain/case.h"
 
+#include "store/access.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "domain/product.h"
+#include "store/access.h"
 #include "store/case_store.h"
 #include "store/party_store.h"
 #include "store/product_store.h"
@@ -446,8 +449,11 @@ int domain_case_create(struct store *s, const struct case_settings *cs,
 
 	if (store_begin(s, err) < 0)
 		return -1;
-	if (domain_case_prepare(s, cs, in, out, err) < 0 || actor_id(s, &c->opened_by_id, err) < 0 ||
-	    store_next_number(s, REC_CASE, number, sizeof number, err) < 0)
+	if (domain_case_prepare(s, cs, in, out, err) < 0 || actor_id(s, &c->opened_by_id, err) < 0)
+		goto fail;
+	rc = store_access_case_customer(s, c->account_id, c->contact_id, c->consumer_id,
+					c->household_id, err);
+	if (rc <= 0 || store_next_number(s, REC_CASE, number, sizeof number, err) < 0)
 		goto fail;
 	free(c->number);
 	c->number = xstrdup(number);
@@ -480,10 +486,12 @@ int domain_case_get(struct store *s, const char *number, struct case_record *out
 /* ---- changes ---------------------------------------------------------- */
 
 /* Opens the transaction of a change and reads the case: it must exist,
- * still be at expected_version, and (writable) not be read-only.  On error
+ * still be at expected_version, and (writable) not be read-only, and the
+ * acting user must hold the CASE_* rights `need` to do `what`.  On error
  * nothing is left open. */
 static int begin_change(struct store *s, const char *number, int64_t expected_version,
-			bool writable, struct case_record *c, struct csm_error *err)
+			bool writable, unsigned need, const char *what, struct case_record *c,
+			struct csm_error *err)
 {
 	int rc;
 
@@ -491,6 +499,10 @@ static int begin_change(struct store *s, const char *number, int64_t expected_ve
 		return -1;
 	rc = domain_case_get(s, number, c, err);
 	if (rc <= 0)
+		goto fail;
+	/* Read-only cases say so below; any other refusal is the user's rights. */
+	if ((!case_state_read_only(c->state) || !writable) &&
+	    store_access_require_case(s, c->id, c->number, need, what, err) < 0)
 		goto fail;
 	if (expected_version != CASE_ANY_VERSION && c->version != expected_version) {
 		csm_error_set(err, CSM_EX_DATAERR,
@@ -564,6 +576,18 @@ static int count_down(struct store *s, const struct case_record *c, int hours, c
 	return 0;
 }
 
+/* "propose solution": an action's label in lower case, for refusals. */
+static const char *action_words(const struct case_action *a, char *buf, size_t size)
+{
+	size_t i = 0;
+
+	for (; a->label[i] && i + 1 < size; i++)
+		buf[i] = (char)(a->label[i] >= 'A' && a->label[i] <= 'Z' ? a->label[i] + 32
+									 : a->label[i]);
+	buf[i] = '\0';
+	return buf;
+}
+
 int domain_case_transition(struct store *s, const char *number, int64_t expected_version,
 			   const char *action, const struct case_transition_args *args,
 			   struct case_outcome *out, struct csm_error *err)
@@ -573,18 +597,24 @@ int domain_case_transition(struct store *s, const char *number, int64_t expected
 	struct case_record c;
 	enum case_state from;
 	struct strbuf body;
-	char now[32], *warning = NULL;
+	char now[32], words[64], *warning = NULL;
 	int64_t me;
 	int rc;
 
 	if (!args)
 		args = &none;
-	if (begin_change(s, number, expected_version, false, &c, err) < 0)
+	if (begin_change(s, number, expected_version, false, CASE_VIEW, "work", &c, err) < 0)
 		return -1;
 	from = c.state;
 	if (!(a = case_action_check(c.number, c.state, action, err)) ||
 	    case_action_check_fields(a, c.number, args->code, args->notes, err) < 0 ||
 	    actor_id(s, &me, err) < 0)
+		goto fail;
+	/* The customer's actions (accept or reject a solution, answer a
+	 * request) need CASE_RESPOND; the rest are agents' work. */
+	if (store_access_require_case(s, c.id, c.number,
+				      strcmp(a->who, "customer") == 0 ? CASE_RESPOND : CASE_WORK,
+				      action_words(a, words, sizeof words), err) < 0)
 		goto fail;
 	if (given(args->code)) {
 		rc = store_case_resolution_code_exists(s, args->code, err);
@@ -660,7 +690,7 @@ int domain_case_update(struct store *s, const struct case_settings *cs, const ch
 	int64_t me;
 	int rc;
 
-	if (begin_change(s, number, expected_version, true, &c, err) < 0)
+	if (begin_change(s, number, expected_version, true, CASE_EDIT, "change", &c, err) < 0)
 		return -1;
 	strbuf_init(&body);
 	strbuf_adds(&body, "updated:");
@@ -741,7 +771,7 @@ int domain_case_comment(struct store *s, const char *number, const char *text, b
 	if (blank(text))
 		return csm_error_set(err, CSM_EX_DATAERR, "%s: a %s needs some text",
 				     number ? number : "case", work_note ? "work note" : "comment");
-	if (begin_change(s, number, CASE_ANY_VERSION, true, &c, err) < 0)
+	if (begin_change(s, number, CASE_ANY_VERSION, true, work_note ? CASE_WORK_NOTE : CASE_COMMENT, work_note ? "add a work note to" : "comment on", &c, err) < 0)
 		return -1;
 	if (actor_id(s, &me, err) < 0 ||
 	    store_case_journal_add(s, c.id, work_note ? CASE_JOURNAL_WORK_NOTE : CASE_JOURNAL_COMMENT,
@@ -776,7 +806,7 @@ int domain_case_assign(struct store *s, const char *number, int64_t expected_ver
 	if (!group && !login)
 		return csm_error_set(err, CSM_EX_USAGE, "%s: give a group or an assignee (or both)",
 				     number ? number : "case");
-	if (begin_change(s, number, expected_version, true, &c, err) < 0)
+	if (begin_change(s, number, expected_version, true, CASE_ASSIGN, "assign", &c, err) < 0)
 		return -1;
 	strbuf_init(&body);
 	group_id = c.group_id;
@@ -840,7 +870,7 @@ int domain_case_request_approval(struct store *s, const char *number, int64_t ex
 	int64_t approver = 0, me;
 	char *body;
 
-	if (begin_change(s, number, expected_version, true, &c, err) < 0)
+	if (begin_change(s, number, expected_version, true, CASE_REQUEST, "request approval for", &c, err) < 0)
 		return -1;
 	if (c.approval == CASE_APPROVAL_REQUESTED) {
 		csm_error_set(err, CSM_EX_DATAERR, "%s: approval is already requested%s%s", c.number,
@@ -901,14 +931,16 @@ int domain_case_decide(struct store *s, const char *number, int64_t expected_ver
 	int64_t me;
 	char *body;
 
-	if (begin_change(s, number, expected_version, true, &c, err) < 0)
+	if (begin_change(s, number, expected_version, true, CASE_VIEW, "approve or reject", &c, err) < 0)
 		return -1;
 	if (c.approval != CASE_APPROVAL_REQUESTED) {
 		csm_error_set(err, CSM_EX_DATAERR, "%s: no approval is requested (approval: %s)",
 			      c.number, case_approval_name(c.approval));
 		goto fail;
 	}
-	if (actor_id(s, &me, err) < 0 || check_approver(s, &c, me, err) < 0)
+	if (actor_id(s, &me, err) < 0 || check_approver(s, &c, me, err) < 0 ||
+	    store_access_require_case(s, c.id, c.number, CASE_APPROVE, "approve or reject",
+				      err) < 0)
 		goto fail;
 	c.approval = approve ? CASE_APPROVAL_APPROVED : CASE_APPROVAL_REJECTED;
 	c.approver_id = me;
@@ -943,7 +975,7 @@ int domain_case_task_add(struct store *s, const char *case_number, const char *s
 		return csm_error_set(err, CSM_EX_DATAERR, "a task needs a short description");
 	if (!given(login) && !given(group))
 		return csm_error_set(err, CSM_EX_DATAERR, "a task is assigned to a user, a group or both");
-	if (begin_change(s, case_number, CASE_ANY_VERSION, true, &c, err) < 0)
+	if (begin_change(s, case_number, CASE_ANY_VERSION, true, CASE_TASKS, "add tasks to", &c, err) < 0)
 		return -1;
 	t.case_id = c.id;
 	if (resolve(s, CASE_REF_USER, login, &t.user_id, err) < 0 ||
@@ -1020,7 +1052,13 @@ int domain_case_task_finish(struct store *s, const char *task_number, enum case_
 			      case_state_label(c.state), case_state_label(c.state));
 		goto fail;
 	}
-	if (store_case_task_set_state(s, t.id, st, err) < 0 || actor_id(s, &me, err) < 0)
+	if (actor_id(s, &me, err) < 0)
+		goto fail;
+	/* A task's own user finishes it; others need the case's task rights. */
+	if ((t.user_id == 0 || t.user_id != me) &&
+	    store_access_require_case(s, c.id, c.number, CASE_TASKS, "finish tasks of", err) < 0)
+		goto fail;
+	if (store_case_task_set_state(s, t.id, st, err) < 0)
 		goto fail;
 	body = xasprintf("task %s %s", t.number, case_task_state_name(st));
 	rc = store_case_journal_add(s, c.id, CASE_JOURNAL_SYSTEM, body, me, err);

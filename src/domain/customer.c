@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/access.h"
 #include "store/customer_store.h"
 #include "util/clock.h"
 #include "util/xalloc.h"
@@ -157,6 +158,8 @@ static int check_code_free(struct store *s, const char *code, int64_t self_id,
 
 int domain_account_create(struct store *s, struct account *a, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	struct account parent = {0};
 	bool made = false;
 	int rc = -1;
@@ -189,6 +192,8 @@ out:
 
 int domain_account_update(struct store *s, const struct account *a, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	struct account old = {0};
 	struct contact primary = {0};
 	int rc = -1;
@@ -235,11 +240,15 @@ out:
 
 int domain_account_deactivate(struct store *s, int64_t id, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	return account_set_active(s, id, false, err);
 }
 
 int domain_account_reactivate(struct store *s, int64_t id, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	return account_set_active(s, id, true, err);
 }
 
@@ -253,6 +262,8 @@ static bool path_within(const char *path, const char *top)
 int domain_account_set_parent(struct store *s, int64_t id, int64_t parent_id,
 			      struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	struct account a = {0}, parent = {0};
 	int rc = -1;
 
@@ -286,6 +297,8 @@ out:
 int domain_relationship_type_create(struct store *s, const char *name, const char *forward,
 				    const char *reverse, int64_t *id, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	int64_t found;
 	int rc = -1;
 
@@ -314,6 +327,8 @@ int domain_relationship_type_create(struct store *s, const char *name, const cha
 int domain_account_relate(struct store *s, int64_t from_id, int64_t to_id, const char *type_name,
 			  int64_t *id, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	struct account from = {0}, to = {0};
 	struct relationship_list rels = {0};
 	int64_t type_id = 0;
@@ -355,6 +370,8 @@ out:
 
 int domain_account_unrelate(struct store *s, int64_t relationship_id, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	if (store_begin(s, err) < 0)
 		return -1;
 	return finish(s, store_account_relationship_delete(s, relationship_id, err), err);
@@ -376,6 +393,8 @@ static int need_active_account(struct store *s, int64_t id, struct csm_error *er
 
 int domain_contact_create(struct store *s, struct contact *c, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	bool made = false;
 	int rc = -1;
 
@@ -398,6 +417,8 @@ out:
 
 int domain_contact_update(struct store *s, const struct contact *c, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	struct contact old = {0}, check;
 	int rc = -1;
 
@@ -442,16 +463,22 @@ out:
 
 int domain_contact_deactivate(struct store *s, int64_t id, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	return contact_set_active(s, id, false, err);
 }
 
 int domain_contact_reactivate(struct store *s, int64_t id, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	return contact_set_active(s, id, true, err);
 }
 
 int domain_contact_move(struct store *s, int64_t id, int64_t account_id, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	struct contact c = {0};
 	long cases = 0;
 	int rc = -1;
@@ -485,6 +512,8 @@ out:
 
 int domain_consumer_create(struct store *s, struct consumer *c, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	bool made = false;
 	int rc = -1;
 
@@ -506,6 +535,8 @@ out:
 
 int domain_consumer_update(struct store *s, const struct consumer *c, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	struct consumer old = {0};
 	int rc = -1;
 
@@ -538,11 +569,15 @@ out:
 
 int domain_consumer_deactivate(struct store *s, int64_t id, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	return consumer_set_active(s, id, false, err);
 }
 
 int domain_consumer_reactivate(struct store *s, int64_t id, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	return consumer_set_active(s, id, true, err);
 }
 
@@ -594,6 +629,8 @@ out:
 
 int domain_household_create(struct store *s, struct household *h, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	struct location loc = {0};
 	struct household_member m = {0};
 	char today[16];
@@ -635,6 +672,8 @@ out:
 
 int domain_household_update(struct store *s, const struct household *h, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	struct household old = {0};
 	struct location loc = {0};
 	int rc = -1;
@@ -675,6 +714,8 @@ static int check_head(struct store *s, const struct household *h, int64_t consum
 int domain_household_set_head(struct store *s, int64_t household_id, int64_t consumer_id,
 			      struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	struct household h = {0};
 	int rc = -1;
 
@@ -693,6 +734,8 @@ out:
 int domain_household_add_member(struct store *s, struct household_member *m,
 				struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	struct household h = {0};
 	char today[16];
 	char *given_start = m->start_date;
@@ -721,6 +764,8 @@ restore:
 int domain_household_end_membership(struct store *s, int64_t member_id, const char *end_date,
 				    int64_t new_head_id, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	struct household_member m = {0};
 	struct household h = {0};
 	char today[16];
@@ -772,6 +817,8 @@ out:
 
 int domain_household_deactivate(struct store *s, int64_t id, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	struct household h = {0};
 	int rc = -1;
 
@@ -791,6 +838,8 @@ out:
 int domain_account_consumer_link(struct store *s, struct account_consumer *l,
 				 struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	struct account a = {0};
 	struct consumer c = {0};
 	int rc = -1, overlap;
@@ -826,6 +875,8 @@ out:
 int domain_account_consumer_unlink(struct store *s, int64_t link_id, const char *end_date,
 				   struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	struct account_consumer l = {0};
 	char today[16];
 	int rc = -1;
@@ -869,6 +920,8 @@ static int check_location_type(struct store *s, const char *type, struct csm_err
 
 int domain_location_create(struct store *s, struct location *l, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	struct location parent = {0};
 	int rc = -1;
 
@@ -892,6 +945,8 @@ out:
 
 int domain_location_update(struct store *s, const struct location *l, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	struct location old = {0};
 	int rc = -1;
 
@@ -912,6 +967,8 @@ out:
 
 int domain_location_move(struct store *s, int64_t id, int64_t parent_id, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	struct location l = {0}, parent = {0};
 	int rc = -1;
 
@@ -941,6 +998,8 @@ out:
 
 int domain_address_add(struct store *s, struct address *a, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	struct account acc = {0};
 	struct consumer con = {0};
 	struct location loc = {0};
@@ -982,6 +1041,8 @@ out:
 
 int domain_address_remove(struct store *s, int64_t id, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	if (store_begin(s, err) < 0)
 		return -1;
 	return finish(s, store_address_delete(s, id, err), err);
@@ -989,6 +1050,8 @@ int domain_address_remove(struct store *s, int64_t id, struct csm_error *err)
 
 int domain_address_set_primary(struct store *s, int64_t id, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customers", err) < 0)
+		return -1;
 	struct address a = {0};
 	int rc;
 

@@ -3,6 +3,8 @@
  * rolled-up counts. */
 #include "domain/install_base.h"
 
+#include "store/access.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -88,6 +90,8 @@ static int ib_create_txn(struct store *s, struct install_base_item *it, struct c
 
 int domain_ib_create(struct store *s, struct install_base_item *it, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_PRODUCTS, "change the install base", err) < 0)
+		return -1;
 	if (install_base_item_validate(it, err) < 0)
 		return -1;
 	if (store_begin(s, err) < 0)
@@ -101,6 +105,8 @@ int domain_ib_create(struct store *s, struct install_base_item *it, struct csm_e
 
 int domain_ib_update(struct store *s, const struct install_base_item *it, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_PRODUCTS, "change the install base", err) < 0)
+		return -1;
 	if (install_base_item_validate(it, err) < 0 || check_owner(s, it, err) < 0)
 		return -1;
 	if (store_begin(s, err) < 0)
@@ -114,6 +120,8 @@ int domain_ib_update(struct store *s, const struct install_base_item *it, struct
 
 int domain_ib_set_state(struct store *s, int64_t id, const char *state, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_PRODUCTS, "change the install base", err) < 0)
+		return -1;
 	if (!install_base_state_valid(state))
 		return csm_error_set(err, CSM_EX_DATAERR,
 				     "install base item: state '%s' is not one of in_use, in_repair, "
@@ -166,6 +174,8 @@ out:
 int domain_ib_move(struct store *s, int64_t id, int64_t new_parent_id, unsigned flags,
 		   struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_PRODUCTS, "change the install base", err) < 0)
+		return -1;
 	if (store_begin(s, err) < 0)
 		return -1;
 	if (ib_move_txn(s, id, new_parent_id, flags, err) < 0 || store_commit(s, err) < 0) {
@@ -204,6 +214,8 @@ static int characteristic_txn(struct store *s, int64_t id, const char *key, cons
 int domain_ib_characteristic_set(struct store *s, int64_t id, const char *key, const char *value,
 				 struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_PRODUCTS, "change the install base", err) < 0)
+		return -1;
 	if (store_begin(s, err) < 0)
 		return -1;
 	if (characteristic_txn(s, id, key, value, err) < 0 || store_commit(s, err) < 0) {
@@ -215,6 +227,8 @@ int domain_ib_characteristic_set(struct store *s, int64_t id, const char *key, c
 
 int domain_ib_set_usage(struct store *s, int64_t id, const char *usage, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_PRODUCTS, "change the install base", err) < 0)
+		return -1;
 	if (store_begin(s, err) < 0)
 		return -1;
 	if (store_ib_set_usage(s, id, usage, err) < 0 || store_commit(s, err) < 0) {
@@ -227,6 +241,8 @@ int domain_ib_set_usage(struct store *s, int64_t id, const char *usage, struct c
 int domain_ib_install(struct store *s, int64_t item_id, int64_t sold_product_id,
 		      struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_PRODUCTS, "change the install base", err) < 0)
+		return -1;
 	if (store_begin(s, err) < 0)
 		return -1;
 	if (store_installed_link(s, item_id, sold_product_id, err) < 0 ||
@@ -240,6 +256,8 @@ int domain_ib_install(struct store *s, int64_t item_id, int64_t sold_product_id,
 int domain_ib_uninstall(struct store *s, int64_t item_id, int64_t sold_product_id,
 			struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_PRODUCTS, "change the install base", err) < 0)
+		return -1;
 	if (store_begin(s, err) < 0)
 		return -1;
 	if (store_installed_unlink(s, item_id, sold_product_id, err) < 0 ||

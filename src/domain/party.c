@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/access.h"
 #include "store/party_store.h"
 #include "util/xalloc.h"
 
@@ -85,6 +86,8 @@ static int check_user(const struct user *u, struct csm_error *err)
 
 int party_user_create(struct store *s, struct user *u, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_ADMIN, "manage users", err) < 0)
+		return -1;
 	struct user other = {0};
 	int rc;
 
@@ -114,6 +117,8 @@ static enum role first_misfit(unsigned mask, bool is_external)
 
 int party_user_update(struct store *s, const struct user *u, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_ADMIN, "manage users", err) < 0)
+		return -1;
 	struct user cur = {0}, next;
 	unsigned mask;
 	enum role bad;
@@ -141,6 +146,8 @@ int party_user_update(struct store *s, const struct user *u, struct csm_error *e
 
 int party_user_deactivate(struct store *s, const char *login, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_ADMIN, "manage users", err) < 0)
+		return -1;
 	struct user u = {0};
 	int rc;
 
@@ -172,6 +179,8 @@ int party_user_list(struct store *s, const struct page_req *page, bool with_inac
 
 int party_user_grant(struct store *s, const char *login, enum role r, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_ADMIN, "manage users", err) < 0)
+		return -1;
 	struct user u = {0};
 	int rc;
 
@@ -195,6 +204,8 @@ int party_user_grant(struct store *s, const char *login, enum role r, struct csm
 
 int party_user_revoke(struct store *s, const char *login, enum role r, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_ADMIN, "manage users", err) < 0)
+		return -1;
 	struct user u = {0};
 	unsigned mask = 0;
 	int rc;
@@ -260,6 +271,8 @@ static int need_manager(struct store *s, const char *login, int64_t *id, struct 
 
 int party_group_create(struct store *s, struct group *g, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_ORGANIZE, "change groups or service organizations", err) < 0)
+		return -1;
 	struct group other = {0};
 	int rc;
 
@@ -291,6 +304,8 @@ static int group_and_user(struct store *s, const char *group, const char *login,
 int party_group_add_member(struct store *s, const char *group, const char *login,
 			   struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_ORGANIZE, "change groups or service organizations", err) < 0)
+		return -1;
 	struct group g = {0};
 	struct user u = {0};
 	int rc;
@@ -312,6 +327,8 @@ int party_group_add_member(struct store *s, const char *group, const char *login
 int party_group_remove_member(struct store *s, const char *group, const char *login,
 			      struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_ORGANIZE, "change groups or service organizations", err) < 0)
+		return -1;
 	struct group g = {0};
 	struct user u = {0};
 	int rc;
@@ -331,6 +348,8 @@ int party_group_remove_member(struct store *s, const char *group, const char *lo
 int party_group_set_manager(struct store *s, const char *group, const char *login,
 			    struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_ORGANIZE, "change groups or service organizations", err) < 0)
+		return -1;
 	struct group g = {0};
 	int64_t manager = 0;
 	int rc;
@@ -386,6 +405,8 @@ static int need_org(struct store *s, const char *number, struct service_org *o,
 
 int party_service_org_create(struct store *s, struct service_org *o, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_ORGANIZE, "change groups or service organizations", err) < 0)
+		return -1;
 	struct service_org parent = {0};
 	char number[64];
 	int rc = 0;
@@ -418,6 +439,8 @@ int party_service_org_get(struct store *s, const char *number, struct service_or
 int party_service_org_set_parent(struct store *s, const char *number, const char *parent,
 				 struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_ORGANIZE, "change groups or service organizations", err) < 0)
+		return -1;
 	struct service_org o = {0}, p = {0};
 	int rc;
 
@@ -442,6 +465,8 @@ int party_service_org_set_parent(struct store *s, const char *number, const char
 int party_service_org_add_member(struct store *s, const char *number, const char *login,
 				 const char *responsibility, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_ORGANIZE, "change groups or service organizations", err) < 0)
+		return -1;
 	struct service_org o = {0};
 	struct user u = {0};
 	int64_t resp = 0;
@@ -464,6 +489,8 @@ int party_service_org_add_member(struct store *s, const char *number, const char
 int party_service_org_remove_member(struct store *s, const char *number, const char *login,
 				    struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_ORGANIZE, "change groups or service organizations", err) < 0)
+		return -1;
 	struct service_org o = {0};
 	struct user u = {0};
 	bool removed = false;
@@ -518,6 +545,8 @@ static int need_customer(struct store *s, const char *number, enum team_customer
 int party_team_add(struct store *s, const char *customer, const char *login,
 		   const char *responsibility, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customer teams", err) < 0)
+		return -1;
 	enum team_customer kind;
 	struct user u = {0};
 	int64_t cust = 0, resp = 0;
@@ -551,6 +580,8 @@ int party_team_add(struct store *s, const char *customer, const char *login,
 int party_team_remove(struct store *s, const char *customer, const char *login,
 		      const char *responsibility, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_CUSTOMERS, "change customer teams", err) < 0)
+		return -1;
 	enum team_customer kind;
 	struct user u = {0};
 	int64_t cust = 0, resp = 0;
@@ -615,14 +646,18 @@ int party_host_find(struct store *s, const char *number, struct party_host *out,
 	return 0;
 }
 
-/* Refuses changes to a closed or canceled case. */
-static int check_writable(const struct party_host *h, struct csm_error *err)
+/* Refuses changes to a closed or canceled case, and to the parties of a
+ * record the acting user may not change them on. */
+static int check_writable(struct store *s, const struct party_host *h, struct csm_error *err)
 {
 	if (h->read_only)
 		return csm_error_set(err, CSM_EX_DATAERR,
 				     "%s is %s: closed and canceled cases are read-only", h->number,
 				     h->state);
-	return 0;
+	if (h->kind == HOST_CASE)
+		return store_access_require_case(s, h->id, h->number, CASE_PARTIES,
+						 "change the related parties of", err);
+	return store_access_require(s, ACCESS_EDIT_PARTIES, "change related parties", err);
 }
 
 int party_types(struct store *s, const enum host_kind *kind, struct related_party_type_list *out,
@@ -712,7 +747,7 @@ int party_related_add(struct store *s, const char *host, const char *type, const
 
 	if (store_begin(s, err) < 0)
 		return -1;
-	if ((rc = party_host_find(s, host, &h, err)) == 0 && (rc = check_writable(&h, err)) == 0 &&
+	if ((rc = party_host_find(s, host, &h, err)) == 0 && (rc = check_writable(s, &h, err)) == 0 &&
 	    (rc = need_type(s, h.kind, type, &t, err)) == 0)
 		rc = need_party(s, &t, party, &rp.party_id, err);
 	rp.responsibility_id = t.responsibility_id;
@@ -769,7 +804,7 @@ int party_related_set(struct store *s, const char *host, int64_t id,
 
 	if (store_begin(s, err) < 0)
 		return -1;
-	if ((rc = party_host_find(s, host, &h, err)) == 0 && (rc = check_writable(&h, err)) == 0)
+	if ((rc = party_host_find(s, host, &h, err)) == 0 && (rc = check_writable(s, &h, err)) == 0)
 		rc = need_entry(s, &h, id, &rp, err);
 	if (rc == 0 && change->responsibility) {
 		rp.responsibility_id = 0;
@@ -798,7 +833,7 @@ int party_related_remove(struct store *s, const char *host, int64_t id, struct c
 
 	if (store_begin(s, err) < 0)
 		return -1;
-	if ((rc = party_host_find(s, host, &h, err)) == 0 && (rc = check_writable(&h, err)) == 0 &&
+	if ((rc = party_host_find(s, host, &h, err)) == 0 && (rc = check_writable(s, &h, err)) == 0 &&
 	    (rc = need_entry(s, &h, id, &rp, err)) == 0)
 		rc = store_related_party_delete(s, id, err);
 	related_party_fini(&rp);
@@ -821,7 +856,7 @@ int party_related_remove_party(struct store *s, const char *host, const char *pa
 	if (store_begin(s, err) < 0)
 		return -1;
 	kind = kind_of_party(s, party);
-	if ((rc = party_host_find(s, host, &h, err)) == 0 && (rc = check_writable(&h, err)) == 0 &&
+	if ((rc = party_host_find(s, host, &h, err)) == 0 && (rc = check_writable(s, &h, err)) == 0 &&
 	    type && (rc = need_type(s, h.kind, type, &t, err)) == 0)
 		kind = t.party_kind;
 	if (rc == 0)

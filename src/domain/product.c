@@ -2,6 +2,8 @@
  * validation, one transaction per write, record numbers. */
 #include "domain/product.h"
 
+#include "store/access.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,6 +39,8 @@ static int product_create_w(struct store *s, void *arg, struct csm_error *err)
 
 int domain_product_create(struct store *s, struct product *p, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_PRODUCTS, "change products, sold products or contracts", err) < 0)
+		return -1;
 	if (product_validate(p, err) < 0)
 		return -1;
 	return in_txn(s, product_create_w, p, err);
@@ -49,6 +53,8 @@ static int product_update_w(struct store *s, void *arg, struct csm_error *err)
 
 int domain_product_update(struct store *s, const struct product *p, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_PRODUCTS, "change products, sold products or contracts", err) < 0)
+		return -1;
 	if (product_validate(p, err) < 0)
 		return -1;
 	return in_txn(s, product_update_w, (void *)p, err);
@@ -73,6 +79,8 @@ static int product_off(struct store *s, int64_t id, struct csm_error *err)
 
 int domain_product_deactivate(struct store *s, int64_t id, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_PRODUCTS, "change products, sold products or contracts", err) < 0)
+		return -1;
 	struct off_arg a = {id, product_off};
 	return in_txn(s, off_w, &a, err);
 }
@@ -86,6 +94,8 @@ static int asset_create_w(struct store *s, void *arg, struct csm_error *err)
 
 int domain_asset_create(struct store *s, struct asset *a, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_PRODUCTS, "change products, sold products or contracts", err) < 0)
+		return -1;
 	if (asset_validate(a, err) < 0)
 		return -1;
 	return in_txn(s, asset_create_w, a, err);
@@ -98,6 +108,8 @@ static int asset_update_w(struct store *s, void *arg, struct csm_error *err)
 
 int domain_asset_update(struct store *s, const struct asset *a, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_PRODUCTS, "change products, sold products or contracts", err) < 0)
+		return -1;
 	if (asset_validate(a, err) < 0)
 		return -1;
 	return in_txn(s, asset_update_w, (void *)a, err);
@@ -122,6 +134,8 @@ static int asset_retire_w(struct store *s, void *arg, struct csm_error *err)
 
 int domain_asset_retire(struct store *s, int64_t id, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_PRODUCTS, "change products, sold products or contracts", err) < 0)
+		return -1;
 	return in_txn(s, asset_retire_w, &id, err);
 }
 
@@ -164,6 +178,8 @@ static int sold_create_w(struct store *s, void *arg, struct csm_error *err)
 
 int domain_sold_product_create(struct store *s, struct sold_product *sp, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_PRODUCTS, "change products, sold products or contracts", err) < 0)
+		return -1;
 	if (sold_product_validate(sp, is_b2b2c(s), err) < 0)
 		return -1;
 	return in_txn(s, sold_create_w, sp, err);
@@ -181,6 +197,8 @@ static int sold_update_w(struct store *s, void *arg, struct csm_error *err)
 int domain_sold_product_update(struct store *s, const struct sold_product *sp,
 			       struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_PRODUCTS, "change products, sold products or contracts", err) < 0)
+		return -1;
 	if (sold_product_validate(sp, is_b2b2c(s), err) < 0)
 		return -1;
 	return in_txn(s, sold_update_w, (void *)sp, err);
@@ -193,6 +211,8 @@ static int sold_off(struct store *s, int64_t id, struct csm_error *err)
 
 int domain_sold_product_deactivate(struct store *s, int64_t id, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_PRODUCTS, "change products, sold products or contracts", err) < 0)
+		return -1;
 	struct off_arg a = {id, sold_off};
 	return in_txn(s, off_w, &a, err);
 }
@@ -218,6 +238,8 @@ static int contract_create_w(struct store *s, void *arg, struct csm_error *err)
 
 int domain_contract_create(struct store *s, struct contract *c, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_PRODUCTS, "change products, sold products or contracts", err) < 0)
+		return -1;
 	if (contract_validate(c, err) < 0)
 		return -1;
 	return in_txn(s, contract_create_w, c, err);
@@ -230,6 +252,8 @@ static int contract_update_w(struct store *s, void *arg, struct csm_error *err)
 
 int domain_contract_update(struct store *s, const struct contract *c, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_PRODUCTS, "change products, sold products or contracts", err) < 0)
+		return -1;
 	if (contract_validate(c, err) < 0)
 		return -1;
 	return in_txn(s, contract_update_w, (void *)c, err);
@@ -242,6 +266,8 @@ static int contract_off(struct store *s, int64_t id, struct csm_error *err)
 
 int domain_contract_cancel(struct store *s, int64_t id, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_PRODUCTS, "change products, sold products or contracts", err) < 0)
+		return -1;
 	struct off_arg a = {id, contract_off};
 	return in_txn(s, off_w, &a, err);
 }
@@ -282,6 +308,8 @@ out:
 int domain_contract_cover(struct store *s, int64_t contract_id, int64_t sold_product_id,
 			  struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_PRODUCTS, "change products, sold products or contracts", err) < 0)
+		return -1;
 	struct cover_arg a = {contract_id, sold_product_id};
 	return in_txn(s, cover_w, &a, err);
 }
@@ -310,6 +338,8 @@ static int ent_create_w(struct store *s, void *arg, struct csm_error *err)
 
 int domain_entitlement_create(struct store *s, struct entitlement *e, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_PRODUCTS, "change products, sold products or contracts", err) < 0)
+		return -1;
 	if (e->per_unit)
 		e->remaining_units = e->total_units;
 	if (entitlement_validate(e, err) < 0 || normalise_channels(e, err) < 0)
@@ -324,6 +354,8 @@ static int ent_update_w(struct store *s, void *arg, struct csm_error *err)
 
 int domain_entitlement_update(struct store *s, const struct entitlement *e, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_PRODUCTS, "change products, sold products or contracts", err) < 0)
+		return -1;
 	struct entitlement copy = *e;
 	int rc;
 
@@ -345,6 +377,8 @@ static int ent_off(struct store *s, int64_t id, struct csm_error *err)
 
 int domain_entitlement_deactivate(struct store *s, int64_t id, struct csm_error *err)
 {
+	if (store_access_require(s, ACCESS_EDIT_PRODUCTS, "change products, sold products or contracts", err) < 0)
+		return -1;
 	struct off_arg a = {id, ent_off};
 	return in_txn(s, off_w, &a, err);
 }

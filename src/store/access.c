@@ -387,7 +387,7 @@ int store_access_set(struct store *s, int64_t user_id, unsigned roles, struct cs
 
 bool store_access_all(const struct store *s)
 {
-	return store_acl_const(s)->all;
+	return store_acl_const(s)->system || store_acl_const(s)->all;
 }
 
 int64_t store_access_user(const struct store *s)
@@ -414,6 +414,7 @@ bool store_access_can(const struct store *s, enum access_right r)
 		return (roles & ROLES_STAFF) != 0;
 	case ACCESS_CREATE_CASES:
 		return (roles & ~ROLE_BIT(ROLE_VIEWER)) != 0;
+	case ACCESS_ORGANIZE:
 	case ACCESS_IMPORT:
 		return (roles & (ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_MANAGER))) != 0;
 	case ACCESS_ADMIN:
@@ -607,4 +608,48 @@ const char *access_refusal(const struct store *s, const char *what, char *buf, s
 		 roles & ROLE_BIT(ROLE_VIEWER) && !(roles & ROLES_STAFF) ? " (viewers write nothing)"
 									 : "");
 	return buf;
+}
+
+int store_access_require(struct store *s, enum access_right r, const char *what,
+			 struct csm_error *err)
+{
+	static const char sql_no_admin[] =
+		"SELECT NOT EXISTS (SELECT 1 FROM user u JOIN user_role r"
+		" ON r.user_id = u.id AND r.role = 'admin' WHERE u.active = 1)";
+	char why[200];
+	sqlite3_stmt *st;
+	int rc, none;
+
+	if (store_access_can(s, r))
+		return 0;
+	/* A new database's first admin is made by whoever creates it (init);
+	 * csm never lets the last active admin go (identity_keep_an_admin()). */
+	if (r == ACCESS_ADMIN) {
+		if (!(st = store_stmt(s, sql_no_admin, err)))
+			return -1;
+		rc = store_step_row(s, st, err, "counting users");
+		none = rc == 1 && sqlite3_column_int(st, 0);
+		sqlite3_reset(st);
+		if (rc < 0)
+			return -1;
+		if (none)
+			return 0;
+	}
+	return csm_error_set(err, CSM_EX_NOPERM, "%s", access_refusal(s, what, why, sizeof why));
+}
+
+int store_access_require_case(struct store *s, int64_t case_id, const char *number,
+			      unsigned need, const char *what, struct csm_error *err)
+{
+	char why[200], act[160];
+	int rights = store_case_rights(s, case_id, err);
+
+	if (rights < 0)
+		return -1;
+	if (((unsigned)rights & need) == need)
+		return 0;
+	if (!rights)
+		return csm_error_set(err, CSM_EX_NOINPUT, "no such case: %s", number);
+	snprintf(act, sizeof act, "%s %s", what, number);
+	return csm_error_set(err, CSM_EX_NOPERM, "%s", access_refusal(s, act, why, sizeof why));
 }

@@ -21,6 +21,7 @@
 #define CSM_STORE_ACCESS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "store/store.h"
@@ -47,6 +48,7 @@ enum access_right {
 	ACCESS_EDIT_PRODUCTS,  /* products, assets, sold products, install base items, contracts */
 	ACCESS_EDIT_PARTIES,   /* related parties of sold products and install base items */
 	ACCESS_CREATE_CASES,   /* open cases (for the customers in scope) */
+	ACCESS_ORGANIZE,       /* assignment groups and service organizations */
 	ACCESS_IMPORT,         /* csm import */
 	ACCESS_ADMIN,          /* users, roles, seed, restore, check --repair */
 	ACCESS_RIGHT_COUNT
@@ -77,6 +79,17 @@ bool store_access_can(const struct store *s, enum access_right r);
  * 1 yes, 0 no (with the reason in err, CSM_EX_NOPERM), -1 database error. */
 int store_access_case_customer(struct store *s, int64_t account_id, int64_t contact_id,
 			       int64_t consumer_id, int64_t household_id, struct csm_error *err);
+
+/* 0 when the acting user holds r; else -1 with CSM_EX_NOPERM and a message
+ * naming the role and `what` ("change customers"). */
+int store_access_require(struct store *s, enum access_right r, const char *what,
+			 struct csm_error *err);
+
+/* 0 when the acting user holds every CASE_* bit of `need` on case_id; else
+ * -1 with CSM_EX_NOPERM naming the role, `what` and the case number, or
+ * the database error. */
+int store_access_require_case(struct store *s, int64_t case_id, const char *number,
+			      unsigned need, const char *what, struct csm_error *err);
 
 /* One sentence saying why the acting user may not do what `what` names
  * ("add a work note", "assign cases"), for refusals: static or in buf. */

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/access.h"
 #include "store/private.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -50,7 +51,16 @@ struct kind_def {
 	size_t n_fields;                     /* entries used in fields[] */
 	struct field_def fields[MAX_FIELDS]; /* by field code */
 	const char *detail_sql;              /* see above */
+	const char *seen_sql;                /* collect()'s query, keeping visible records */
 };
+
+/* For a user who does not see everything (store/access.h), the candidates
+ * of one kind keep only the records the user sees: the filter sits in the
+ * FTS query, so that the limit counts visible records only. */
+#define SEEN_SQL(table)                                                                    \
+	"SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 "                          \
+	"AND rowid >= ?2 AND rowid < ?3 AND (rowid & ?5) IN (SELECT id FROM " table ") "  \
+	"ORDER BY rowid LIMIT ?4"
 
 static const char account_sql[] =
 	"SELECT a.active, a.number, a.name, COALESCE('part of ' || p.name, a.phone, ''), "
@@ -104,24 +114,24 @@ static const struct kind_def kinds[SK_COUNT] = {
 	[SK_ACCOUNT] = {"account", 4,
 			{{"number", FC_NUMBER}, {"name", FC_NAME}, {"code", FC_NUMBER},
 			 {"phone", FC_OTHER}},
-			account_sql},
+			account_sql, SEEN_SQL("account")},
 	[SK_CONTACT] = {"contact", 5,
 			{{"number", FC_NUMBER}, {"name", FC_NAME}, {"email", FC_OTHER},
 			 {"phone", FC_OTHER}, {"mobile", FC_OTHER}},
-			contact_sql},
+			contact_sql, SEEN_SQL("contact")},
 	[SK_CONSUMER] = {"consumer", 6,
 			 {{"number", FC_NUMBER}, {"name", FC_NAME}, {"email", FC_OTHER},
 			  {"mobile", FC_OTHER}, {"home_phone", FC_OTHER},
 			  {"business_phone", FC_OTHER}},
-			 consumer_sql},
+			 consumer_sql, SEEN_SQL("consumer")},
 	[SK_HOUSEHOLD] = {"household", 2, {{"number", FC_NUMBER}, {"name", FC_NAME}},
-			  household_sql},
-	[SK_CASE] = {"case", 2, {{"number", FC_NUMBER}, {"short_description", FC_NAME}}, case_sql},
+			  household_sql, SEEN_SQL("household")},
+	[SK_CASE] = {"case", 2, {{"number", FC_NUMBER}, {"short_description", FC_NAME}}, case_sql, SEEN_SQL("cases")},
 	[SK_INSTALL_BASE] = {"install_base", 3,
 			     {{"number", FC_NUMBER}, {"name", FC_NAME}, {"serial", FC_NUMBER}},
-			     install_base_sql},
+			     install_base_sql, SEEN_SQL("install_base_item")},
 	[SK_SOLD_PRODUCT] = {"sold_product", 2, {{"number", FC_NUMBER}, {"product", FC_NAME}},
-			     sold_product_sql},
+			     sold_product_sql, SEEN_SQL("sold_product")},
 };
 
 const char *search_kind_name(enum search_kind k)
@@ -407,7 +417,8 @@ static int collect(struct store *s, const char *query, enum search_kind kind, si
 	static const char sql[] =
 		"SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 "
 		"AND rowid >= ?2 AND rowid < ?3 ORDER BY rowid LIMIT ?4";
-	sqlite3_stmt *st = store_stmt(s, sql, err);
+	bool all = store_access_all(s);
+	sqlite3_stmt *st = store_stmt(s, all ? sql : kinds[kind].seen_sql, err);
 	int rc;
 
 	if (!st)
@@ -416,6 +427,8 @@ static int collect(struct store *s, const char *query, enum search_kind kind, si
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)kind << ROWID_KIND_SHIFT);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)(kind + 1) << ROWID_KIND_SHIFT);
 	sqlite3_bind_int64(st, 4, (sqlite3_int64)limit);
+	if (!all)
+		sqlite3_bind_int64(st, 5, (sqlite3_int64)((UINT64_C(1) << ROWID_ID_BITS) - 1));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		uint64_t rowid = (uint64_t)sqlite3_column_int64(st, 0);
 		struct candidate *c;

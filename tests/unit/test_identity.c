@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/customer.h"
 #include "domain/identity.h"
 #include "domain/party.h"
 #include "ui/screens/denied.h"
@@ -18,11 +19,23 @@ struct fixture {
 	struct store *s;  /* open on path; "root" is its admin, "bob" an agent */
 };
 
+/* Acts as root, the admin (users are an admin's to manage). */
+static void as_root(struct store *s)
+{
+	struct csm_error err = {0};
+	struct identity id;
+
+	if (identity_open(s, "root", NULL, &id, &err) < 0)
+		fail_msg("acting as root: %s", err.msg);
+	identity_fini(&id);
+}
+
 static void add_user(struct store *s, const char *login, const char *name, enum role r)
 {
 	struct csm_error err = {0};
 	struct user u = {.login = (char *)login, .name = (char *)name, .active = true};
 
+	as_root(s);
 	if (party_user_create(s, &u, &err) < 0 || party_user_grant(s, login, r, &err) < 0)
 		fail_msg("user %s: %s", login, err.msg);
 }
@@ -94,6 +107,10 @@ static void test_not_a_user(void **state)
 	assert_int_equal(err.code, CSM_EX_NOPERM);
 	identity_fini(&id);
 
+	/* zoe may not deactivate anyone; root may. */
+	assert_int_equal(party_user_deactivate(f->s, "bob", &err), -1);
+	assert_int_equal(err.code, CSM_EX_NOPERM);
+	as_root(f->s);
 	assert_int_equal(party_user_deactivate(f->s, "bob", &err), 0);
 	assert_int_equal(identity_open(f->s, "bob", NULL, &id, &err), 0);
 	assert_true(id.has_row && !id.is_user);
@@ -123,11 +140,23 @@ static void test_as(void **state)
 	assert_string_equal(err.msg, "only an admin may add users; the user you act as (bob) is "
 				     "not an admin (roles: agent)");
 	identity_fini(&id);
-	add_user(f->s, "carl", "Carl", ROLE_VIEWER);
+	{
+		struct account a = {.name = "Acting Ltd", .is_customer = true};
+		assert_int_equal(domain_account_create(f->s, &a, &err), 0);
+		free(a.number);
+	}
 	audit = test_query_text(f->s, "SELECT actor || '/' || real_actor FROM audit_log"
-				      " WHERE table_name = 'user' ORDER BY id DESC LIMIT 1");
+				      " WHERE table_name = 'account' ORDER BY id DESC LIMIT 1");
 	assert_string_equal(audit, "bob/root");
 	free(audit);
+	/* ... but users are an admin's, even for an admin acting as an agent */
+	{
+		struct user u = {.login = "carl", .name = "Carl", .active = true};
+		assert_int_equal(party_user_create(f->s, &u, &err), -1);
+		assert_int_equal(err.code, CSM_EX_NOPERM);
+		assert_string_equal(err.msg, "an agent may not manage users");
+	}
+	add_user(f->s, "carl", "Carl", ROLE_VIEWER);
 
 	/* a non-admin may not */
 	assert_int_equal(identity_open(f->s, "bob", "root", &id, &err), -1);
@@ -139,6 +168,7 @@ static void test_as(void **state)
 	assert_int_equal(identity_open(f->s, "root", "nobody", &id, &err), -1);
 	assert_int_equal(err.code, CSM_EX_NOPERM);
 	assert_non_null(strstr(err.msg, "has no user 'nobody'"));
+	as_root(f->s);
 	assert_int_equal(party_user_deactivate(f->s, "carl", &err), 0);
 	assert_int_equal(identity_open(f->s, "root", "carl", &id, &err), -1);
 	assert_non_null(strstr(err.msg, "the user carl is deactivated"));
