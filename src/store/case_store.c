@@ -638,11 +638,11 @@ int store_case_task_list(struct store *s, int64_t case_id, struct case_task_list
 
 /* The drivers: which index a list walks. */
 enum case_driver {
-	DRIVE_ALL,        /* every case (a queue with a state filter) */
-	DRIVE_OPEN,       /* the open cases (open queue, the open cases of 2+ groups) */
+	DRIVE_ALL,        /* every case (all, or a closed or canceled state) */
+	DRIVE_OPEN,       /* the open cases (open queue, an open state, 2+ groups) */
 	DRIVE_GROUP,      /* the open cases of the acting user's one group */
 	DRIVE_MINE,       /* the acting user's open cases */
-	DRIVE_MINE_STATE, /* the acting user's cases in one state */
+	DRIVE_MINE_STATE, /* the acting user's closed or canceled cases */
 	DRIVE_APPROVAL,   /* approval requested */
 	DRIVE_ACCOUNT,    /* one customer's cases (the customer screen) */
 	DRIVE_CONSUMER,
@@ -705,12 +705,16 @@ static const char *const list_sql[DRIVE_COUNT][CASE_SORT_COUNT][2] = {
 };
 
 /* The driver of a query: a customer's few cases when the query names a
- * customer, else the queue's own index (open states only unless a state
- * is asked for).  queue is the effective queue (see store_case_list);
- * groups is how many groups the acting user is in (counted up to 2). */
+ * customer, else the queue's own index: of the open cases unless a closed
+ * or canceled state is asked for (an open state is a share of them, kept
+ * by the residual state test).  queue is the effective queue (see
+ * store_case_list); groups is how many groups the acting user is in
+ * (counted up to 2). */
 static enum case_driver case_driver_of(const struct case_query *q, enum case_queue queue,
 				       int groups)
 {
+	bool open = q->state != CASE_CLOSED && q->state != CASE_CANCELED;
+
 	if (q->account_id > 0)
 		return DRIVE_ACCOUNT;
 	if (q->consumer_id > 0)
@@ -719,11 +723,11 @@ static enum case_driver case_driver_of(const struct case_query *q, enum case_que
 		return DRIVE_HOUSEHOLD;
 	switch (queue) {
 	case CASE_QUEUE_MINE:
-		return q->state < 0 ? DRIVE_MINE : DRIVE_MINE_STATE;
+		return open ? DRIVE_MINE : DRIVE_MINE_STATE;
 	case CASE_QUEUE_GROUPS:
 		/* one group has its index; several are walked in the order of
 		 * all cases, keeping theirs */
-		if (q->state >= 0)
+		if (!open)
 			return DRIVE_ALL;
 		return groups == 1 ? DRIVE_GROUP : DRIVE_OPEN;
 	case CASE_QUEUE_OPEN:
@@ -732,7 +736,7 @@ static enum case_driver case_driver_of(const struct case_query *q, enum case_que
 		return DRIVE_APPROVAL;
 	case CASE_QUEUE_ALL:
 	default:
-		return DRIVE_ALL;
+		return q->state >= 0 && open ? DRIVE_OPEN : DRIVE_ALL;
 	}
 }
 
