@@ -429,17 +429,27 @@ static const struct xfer_col case_cols[] = {
 	" LEFT JOIN user rb ON rb.id = c.resolved_by_id LEFT JOIN user cb ON cb.id = c.closed_by_id" \
 	" LEFT JOIN user ap ON ap.id = c.approver_id"
 
+/* ---- account_relationship_type ----------------------------------------- */
+
+/* A type of relationship between accounts, known by its name, read from
+ * either end: "Acme is partner of Globex", "Globex has partner Acme". */
+static const struct xfer_col reltype_cols[] = {
+	COLR("name", T_TEXT), COLR("forward_name", T_TEXT), COLR("reverse_name", T_TEXT),
+};
+#define RELTYPE_SELECT "SELECT y.name, y.forward_name, y.reverse_name FROM account_relationship_type y"
+
 /* ---- account_relationship ---------------------------------------------- */
 
-/* The type by name; an unknown one is refused (types are made in csm, with
- * their forward and reverse names), naming the known ones. */
+/* The type by name; an unknown one is refused, naming the known ones and
+ * the kind that adds types (account_relationship_type). */
 static const struct xfer_col relationship_cols[] = {
 	REFR("from", REF_ACCOUNT, "account"), REFR("to", REF_ACCOUNT, "account"),
 	REFM("type", REQ, "SELECT id FROM account_relationship_type WHERE name = ?1",
 	     "account relationship type",
 	     "SELECT 'no account relationship type \"' || ?1 || '\" (known types: '"
 	     " || COALESCE((SELECT group_concat(name, ', ') FROM (SELECT name"
-	     " FROM account_relationship_type ORDER BY name)), 'none') || ')'"),
+	     " FROM account_relationship_type ORDER BY name)), 'none') || '; import new types"
+	     " as kind account_relationship_type: name,forward_name,reverse_name)'"),
 };
 static const int relationship_key[] = {0, 1, 2};
 #define RELATIONSHIP_SELECT                                                                     \
@@ -739,6 +749,13 @@ static const struct xfer_kind kinds[] = {
 	 " VALUES (?1, ?2, ?3, ?4, ?5)",
 	 "UPDATE main.household_member SET household_id = ?1, consumer_id = ?2, start_date = ?3,"
 	 " end_date = ?4, is_primary = ?5 WHERE id = ?6", NULL, NULL, NULL, NULL},
+	KIND("account_relationship_type", reltype_cols, -1,
+	     "SELECT id FROM account_relationship_type WHERE name = ?1", -1, NULL, RELTYPE_SELECT,
+	     "y.id",
+	     "INSERT INTO main.account_relationship_type(name, forward_name, reverse_name)"
+	     " VALUES (?1, ?2, ?3)",
+	     "UPDATE main.account_relationship_type SET name = ?1, forward_name = ?2,"
+	     " reverse_name = ?3 WHERE id = ?4"),
 	LINK("account_relationship", relationship_cols, relationship_key,
 	     "SELECT id FROM account_relationship WHERE from_account_id = ?1 AND to_account_id = ?2"
 	     " AND type_id = ?3", RELATIONSHIP_SELECT, "r.id", "f.number, t.number, y.name",
@@ -875,7 +892,7 @@ static const struct xfer_kind kinds[] = {
 
 const char *const transfer_kind_names[] = {
 	"location", "user", "service_organization", "group", "product", "account",
-	"account_relationship", "contact", "consumer", "household", "household_member",
+	"account_relationship_type", "account_relationship", "contact", "consumer", "household", "household_member",
 	"account_consumer", "address", "team_member", "asset", "sold_product", "install_base",
 	"installed_product", "contract", "contract_product", "entitlement", "case", "case_journal",
 	"case_task", "related_party", NULL,

@@ -151,4 +151,34 @@ run -d "$db" report install-base --under de --json; expect_rc 0 "--under key --j
 expect_out '"name":"Deutschland"' "--under key --json"
 run -d "$db" report install-base --under LOC999999; expect_rc 66 "--under unknown key"; expect_err "no location 'LOC999999'" "--under unknown key"
 
+# ---- 6. account relationship types by import ---------------------------------
+csv from,to,type "ACCT0000001,ACCT0000002,Reseller"
+run -d "$db" import account_relationship "$T/in.csv"
+expect_rc 65 "relationship of an unknown type"; expect_err "no account relationship type \"Reseller\"" "unknown type"
+expect_err "import new types as kind account_relationship_type" "the refusal says how to add a type"
+csv name,forward_name,reverse_name "Reseller,resells for,sells through" "Partner,partner of,has partner"
+run -d "$db" import account_relationship_type "$T/in.csv" --dry-run
+expect_rc 0 "types dry run"; expect_out "2 would be inserted" "types dry run"
+run -d "$db" import account_relationship_type "$T/in.csv"
+expect_rc 0 "import types"; expect_out "2 inserted" "import types"
+csv name,forward_name "Reseller,resells"
+run -d "$db" import account_relationship_type "$T/in.csv"
+expect_rc 0 "rename a direction"; expect_out "1 updated" "rename a direction"
+csv name,reverse_name "Supplier,supplied by"
+run -d "$db" import account_relationship_type "$T/in.csv"
+expect_rc 65 "a new type needs both names"; expect_err "forward_name" "a new type needs both names"
+run -d "$db" export account_relationship_type
+expect_rc 0 "export types"
+checks=$((checks + 1))
+[ "$(printf '%s' "$out" | tr -d '\r')" = "$(printf 'name,forward_name,reverse_name\nReseller,resells,sells through\nPartner,partner of,has partner')" ] \
+	|| fail "export of the types: $out"
+run -d "$db" import account_relationship_type /dev/stdin <<< "$out"
+expect_rc 0 "re-import the export"; expect_out "2 unchanged" "re-import the export"
+csv from,to,type "ACCT0000001,ACCT0000002,Reseller"
+run -d "$db" import account_relationship "$T/in.csv"; expect_rc 0 "relationship of the new type"
+checks=$((checks + 1))
+[ "$(sql "$db" "SELECT count(*) FROM audit_log WHERE table_name = 'account_relationship_type'")" -ge 3 ] \
+	|| fail "type changes are not audited"
+run -d "$db" check; expect_rc 0 "check after the types"
+
 finish

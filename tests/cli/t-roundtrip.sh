@@ -3,7 +3,8 @@
 # the same, and into the same database nothing changes.
 . "$(dirname "$0")/lib.sh"
 
-kinds="location user service_organization group product account account_relationship contact
+kinds="location user service_organization group product account account_relationship_type
+       account_relationship contact
        consumer household household_member account_consumer address team_member asset
        sold_product install_base installed_product contract contract_product entitlement case
        case_journal case_task related_party"
