@@ -16,7 +16,7 @@ const struct cli_command cli_commands[] = {
 	{"init", cmd_init, "init [--model b2b|b2c|b2b2c] [--industry NAME]",
 	 "create the database (refuses to overwrite one)", NULL},
 	{"seed", cmd_seed, "seed [--scale N] [--seed N]",
-	 "fill a new database with demo data for its model and industry", NULL},
+	 "fill a new database with demo data for its model and industry", cmd_seed_help},
 	{"import", cmd_import, "import KIND FILE.csv [--dry-run]",
 	 "import CSV (upsert by record number or key; all or nothing)", NULL},
 	{"export", cmd_export, "export KIND [--format csv|json] [--output FILE]",

@@ -36,6 +36,7 @@ struct cli_command {
 extern const char cmd_case_help[];
 extern const char cmd_party_help[];
 extern const char cmd_user_help[];
+extern const char cmd_seed_help[];
 
 extern const struct cli_command cli_commands[];
 

@@ -77,6 +77,28 @@ struct party_type {
 
 enum { N_GROUPS = 4, N_ORGS = 5, MAX_USERS = 32 };
 
+/* The shape of the data: scale 1 is the demo; each step of scale above it
+ * adds one unit, shaped like a large installed base (people and cases many
+ * per account, locations few: a subsidiary works at its parent's site), so
+ * that scale 1000 gives about 100k accounts, 1M contacts, 1M consumers, 2M
+ * install base items, 1M cases and 150k locations.  The demo's own rows
+ * keep the demo's rules (the indexes below DEMO_*), so scale 1 is the same
+ * at every size of unit. */
+enum {
+	DEMO_ACCOUNTS = 30, UNIT_ACCOUNTS = 100,
+	DEMO_CONSUMERS = 300, UNIT_CONSUMERS = 1000,
+	DEMO_HOUSEHOLDS = 100, UNIT_HOUSEHOLDS = 50,
+	DEMO_ALONE = 50,         /* consumers living alone with the demo's rule */
+	DEMO_ITEMS = 3000, UNIT_ITEMS = 2000,
+	DEMO_CASES = 500, UNIT_CASES = 1000,
+};
+
+/* demo + (scale - 1) * unit */
+static long shaped(unsigned scale, long demo, long unit)
+{
+	return demo + (long)(scale - 1) * unit;
+}
+
 struct seeder {
 	struct store *s;
 	const struct industry *ind;
@@ -853,7 +875,7 @@ static int seed_accounts(struct seeder *sd)
 	int64_t parent = 0, mid = 0;
 	int parent_i = 0, mid_i = 0;
 
-	sd->n_accts = 30 * (int)sd->scale;
+	sd->n_accts = (int)shaped(sd->scale, DEMO_ACCOUNTS, UNIT_ACCOUNTS);
 	sd->accts = xcalloc((size_t)sd->n_accts, sizeof *sd->accts);
 	for (int i = 0; i < sd->n_accts; i++) {
 		struct account *a = &sd->accts[i];
@@ -925,12 +947,18 @@ static int seed_accounts(struct seeder *sd)
 			mid_i = i;
 		}
 
-		/* Sites and addresses: billing at the first, shipping at another. */
-		a->first_site = sd->n_sites;
-		a->n_sites = (int)between(sd, 1, 3);
-		for (int k = 0; k < a->n_sites; k++)
-			if (add_site(sd, country, a->short_name, false) == SIZE_MAX)
-				return -1;
+		/* Sites and addresses: billing at the first, shipping at another.
+		 * Past the demo a subsidiary works at its top account's site. */
+		if (i < DEMO_ACCOUNTS || level == 0) {
+			a->first_site = sd->n_sites;
+			a->n_sites = i < DEMO_ACCOUNTS ? (int)between(sd, 1, 3) : 1;
+			for (int k = 0; k < a->n_sites; k++)
+				if (add_site(sd, country, a->short_name, false) == SIZE_MAX)
+					return -1;
+		} else {
+			a->first_site = sd->accts[i - level].first_site;
+			a->n_sites = 1;
+		}
 		if (add_address(sd, a->id, 0, sd->sites[a->first_site].id, "billing", true) < 0 ||
 		    add_address(sd, a->id, 0, sd->sites[a->first_site + (size_t)a->n_sites - 1].id,
 				"shipping", false) < 0)
@@ -949,7 +977,7 @@ static int seed_accounts(struct seeder *sd)
 
 		/* Contacts: the e-mail domain is the top account's. */
 		a->first_contact = sd->n_contacts;
-		a->n_contacts = (int)between(sd, 4, 12);
+		a->n_contacts = i < DEMO_ACCOUNTS ? (int)between(sd, 4, 12) : (int)between(sd, 6, 14);
 		for (int k = 0; k < a->n_contacts; k++) {
 			const struct seed_culture *cu = culture_of(sd, country);
 			const struct seed_word *first = &cu->first[below(sd, (long)cu->n_first)];
@@ -1023,8 +1051,8 @@ static int seed_consumers(struct seeder *sd)
 	sqlite3_stmt *st;
 	int next_member = 0;
 
-	sd->n_cons = 300 * (int)sd->scale;
-	sd->n_hhs = 100 * (int)sd->scale;
+	sd->n_cons = (int)shaped(sd->scale, DEMO_CONSUMERS, UNIT_CONSUMERS);
+	sd->n_hhs = (int)shaped(sd->scale, DEMO_HOUSEHOLDS, UNIT_HOUSEHOLDS);
 	sd->cons = xcalloc((size_t)sd->n_cons, sizeof *sd->cons);
 	sd->hhs = xcalloc((size_t)sd->n_hhs, sizeof *sd->hhs);
 
@@ -1157,9 +1185,10 @@ static int seed_consumers(struct seeder *sd)
 			return -1;
 	}
 
-	/* Consumers living alone: half of them get a home of their own. */
+	/* Consumers living alone: half of the demo's get a home of their own,
+	 * one in fifty of the others (the rest own nothing installed). */
 	for (int i = next_member; i < sd->n_cons; i++) {
-		if (!chance(sd, 50))
+		if (!chance(sd, i - next_member < DEMO_ALONE ? 50 : 2))
 			continue;
 		sd->cons[i].site = add_site(sd, sd->cons[i].country, NULL, true);
 		if (sd->cons[i].site == SIZE_MAX ||
@@ -1718,7 +1747,7 @@ static int seed_install_base(struct seeder *sd)
 {
 	/* An item budget shared out over the owners still to come, so that
 	 * whole trees add up to about the target. */
-	long target = 3000L * (long)sd->scale;
+	long target = shaped(sd->scale, DEMO_ITEMS, UNIT_ITEMS);
 	long budget = sd->accounts_on && sd->consumers_on ? target / 2 : target;
 	long owners_left = sd->n_accts, start = (long)sd->items;
 	size_t home_sites[1];
@@ -1987,7 +2016,7 @@ static int add_case(struct seeder *sd, long i)
 
 static int seed_cases(struct seeder *sd)
 {
-	long n = 500L * (long)sd->scale;
+	long n = shaped(sd->scale, DEMO_CASES, UNIT_CASES);
 	for (long i = 0; i < n; i++)
 		if (add_case(sd, i) < 0)
 			return -1;
@@ -2182,10 +2211,10 @@ int store_seed(struct store *s, const struct industry *ind, enum business_model 
 		return -1;
 	}
 	/* Bulk mode (see bulk_schema_sql): a larger page cache for the load
-	 * (256 MiB; put back to store.c's after), foreign keys checked at the
+	 * (1 GiB; put back to store.c's after), foreign keys checked at the
 	 * commit, indexes and triggers made after the load, the location counts
 	 * rebuilt once. */
-	if (store_bulk(s) && (store_exec_script(s, "PRAGMA cache_size = -262144;"
+	if (store_bulk(s) && (store_exec_script(s, "PRAGMA cache_size = -1048576;"
 						     "PRAGMA defer_foreign_keys = ON", err) < 0 ||
 			      drop_indexes(&sd, &ix, &n_ix) < 0))
 		rc = -1;
@@ -2203,6 +2232,23 @@ int store_seed(struct store *s, const struct industry *ind, enum business_model 
 		rc = store_commit(s, err);
 	free_indexes(ix, n_ix);
 	seeder_fini(&sd);
+	return rc;
+}
+
+int store_seed_journal(struct store *s, bool load)
+{
+	static const char load_sql[] = "PRAGMA main.journal_mode = TRUNCATE";
+	static const char wal_sql[] = "PRAGMA main.journal_mode = WAL";
+	sqlite3_stmt *st = store_stmt(s, load ? load_sql : wal_sql, NULL);
+	const char *mode;
+	int rc;
+
+	if (!st)
+		return -1;
+	rc = sqlite3_step(st);
+	mode = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+	rc = mode && !strcmp(mode, load ? "truncate" : "wal") ? 0 : -1;
+	sqlite3_reset(st);
 	return rc;
 }
 

@@ -9,6 +9,7 @@
 #ifndef CSM_STORE_SEED_H
 #define CSM_STORE_SEED_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -17,7 +18,7 @@
 #include "store/store.h"
 
 struct seed_options {
-	unsigned scale;  /* 1..SEED_MAX_SCALE: multiplies the customer-side data */
+	unsigned scale;  /* 1..SEED_MAX_SCALE: 1 the demo, each step adds a unit (seed.c) */
 	uint64_t seed;   /* PRNG seed */
 };
 
@@ -42,6 +43,14 @@ struct seed_report {
  * with err set and nothing written. */
 int store_seed(struct store *s, const struct industry *ind, enum business_model model,
 	       const struct seed_options *opt, struct csm_error *err);
+
+/* Outside any transaction, before a seed (load true) and after it (false):
+ * a seed writes a new database's pages once into the file under a rollback
+ * journal (which holds only the few pages that were there before) instead
+ * of once into the WAL and again at the checkpoint.  Needs the only
+ * connection; when another one is open the mode stays WAL and the seed is
+ * only slower.  Returns 0, or -1 when the mode could not be changed. */
+int store_seed_journal(struct store *s, bool load);
 
 /* Counts the rows of the tables the seed fills into out.  Returns 0 or -1. */
 int store_seed_counts(struct store *s, struct seed_report *out, struct csm_error *err);

@@ -267,6 +267,37 @@ static void test_refuses_second_seed_and_numbers_continue(void **state)
 	test_store_free(&s, path);
 }
 
+/* Above scale 1 each step adds a unit of the large shape: 100 accounts
+ * with 6-14 contacts each (a subsidiary at its top account's site), 1,000
+ * consumers, 50 households, about 2,000 items and 1,000 cases. */
+static void test_scale_adds_units(void **state)
+{
+	char path[256];
+	struct store *s = test_store_new(path, MODEL_B2B2C);
+	struct seed_options opt = {.scale = 3, .seed = 4};
+	struct csm_error err = {0};
+	int problems = 0;
+	(void)state;
+
+	if (domain_setup_database(s, MODEL_B2B2C, "telecom", &err) < 0 ||
+	    domain_seed(s, &opt, &err) < 0)
+		fail_msg("seed at scale 3: %s", err.msg);
+	assert_int_equal(store_check(s, report_problem, &problems, &err), 0);
+	assert_int_equal(problems, 0);
+	expect_between(s, "SELECT count(*) FROM account", 230, 230);
+	expect_between(s, "SELECT count(*) FROM consumer", 2300, 2300);
+	expect_between(s, "SELECT count(*) FROM household", 200, 200);
+	expect_between(s, "SELECT count(*) FROM cases", 2500, 2500);
+	expect_between(s, "SELECT count(*) FROM install_base_item", 6000, 8000);
+	/* the units' accounts: 6-14 contacts each, 34 top accounts with a site */
+	expect_between(s, "SELECT count(*) FROM contact WHERE account_id > 30", 200 * 6, 200 * 14);
+	expect_between(s, "SELECT count(*) FROM account a WHERE a.id > 30 AND (SELECT count(*)"
+			  " FROM contact c WHERE c.account_id = a.id) NOT BETWEEN 6 AND 14", 0, 0);
+	expect_between(s, "SELECT count(DISTINCT location_id) FROM address"
+			  " WHERE account_id > 30 AND kind = 'billing'", 34, 34);
+	test_store_free(&s, path);
+}
+
 static void test_refuses_database_without_setup(void **state)
 {
 	char path[256];
@@ -291,6 +322,7 @@ int main(void)
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_refuses_second_seed_and_numbers_continue),
 		cmocka_unit_test(test_refuses_database_without_setup),
+		cmocka_unit_test(test_scale_adds_units),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
