@@ -801,6 +801,7 @@ int store_backup(struct store *s, const char *path, struct csm_error *err)
 	sqlite3 *dst = NULL;
 	sqlite3_backup *b;
 	struct stat st;
+	long start;
 	int rc;
 
 	if (stat(path, &st) == 0)
@@ -819,13 +820,28 @@ int store_backup(struct store *s, const char *path, struct csm_error *err)
 		return -1;
 	}
 	/* Copy in one step: the source is read inside one read transaction, so
-	 * the copy is consistent even while other processes write (WAL). */
+	 * the copy is consistent even while other processes write (WAL).  A
+	 * lock that keeps even readers out (an exclusive locking mode) is
+	 * waited for as long as a write waits for the write lock, no longer. */
+	start = monotonic_ms();
 	do {
 		rc = sqlite3_backup_step(b, -1);
-		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		if ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) &&
+		    monotonic_ms() - start < s->lock_wait_ms)
 			sqlite3_sleep(50);
+		else if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			break;
 	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
 	sqlite3_backup_finish(b);
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+		csm_error_set(err, CSM_EX_IOERR,
+			      "%s: the database is busy: another process has kept it locked for over "
+			      "%ld s; no copy was made, try again",
+			      s->path, (s->lock_wait_ms + 999) / 1000);
+		sqlite3_close(dst);
+		unlink(path);
+		return -1;
+	}
 	if (rc != SQLITE_DONE) {
 		csm_error_set(err, CSM_EX_IOERR, "%s: backup failed: %s", path, sqlite3_errstr(rc));
 		sqlite3_close(dst);
