@@ -12,11 +12,21 @@
 #include <string.h>
 
 #include "model/party.h"
+#include "util/clock.h"
 #include "store/private.h"
 
 /* The acting user, one row; bound, never formatted into the views. */
 static const char sql_create_me[] =
-	"CREATE TEMP TABLE IF NOT EXISTS acl_me(user_id INTEGER NOT NULL, internal INTEGER NOT NULL)";
+	"CREATE TEMP TABLE IF NOT EXISTS acl_me(user_id INTEGER NOT NULL, internal INTEGER NOT NULL);"
+	/* The sets, computed by store_access_refresh() from the acl_* views. */
+	"CREATE TEMP TABLE IF NOT EXISTS seen_case(id INTEGER PRIMARY KEY);"
+	"CREATE TEMP TABLE IF NOT EXISTS seen_sold_product(id INTEGER PRIMARY KEY);"
+	"CREATE TEMP TABLE IF NOT EXISTS seen_item(id INTEGER PRIMARY KEY);"
+	"CREATE TEMP TABLE IF NOT EXISTS seen_account(id INTEGER PRIMARY KEY);"
+	"CREATE TEMP TABLE IF NOT EXISTS seen_contact(id INTEGER PRIMARY KEY);"
+	"CREATE TEMP TABLE IF NOT EXISTS seen_household(id INTEGER PRIMARY KEY);"
+	"CREATE TEMP TABLE IF NOT EXISTS seen_consumer(id INTEGER PRIMARY KEY);"
+	"CREATE TEMP TABLE IF NOT EXISTS seen_location(id INTEGER PRIMARY KEY);";
 static const char sql_clear_me[] = "DELETE FROM temp.acl_me";
 static const char sql_set_me[] = "INSERT INTO temp.acl_me(user_id, internal) VALUES (?1, ?2)";
 
@@ -156,13 +166,13 @@ static const char sql_views[] =
 	" UNION SELECT sp.id FROM main.sold_product sp"
 	"  WHERE sp.account_id IN (SELECT account_id FROM temp.acl_my_contact WHERE open_account)"
 	" UNION SELECT c.sold_product_id FROM main.cases c"
-	"  WHERE c.id IN (SELECT id FROM temp.acl_case) AND c.sold_product_id IS NOT NULL;"
+	"  WHERE c.id IN (SELECT id FROM temp.seen_case) AND c.sold_product_id IS NOT NULL;"
 	"CREATE TEMP VIEW acl_item(id) AS"
 	" SELECT id FROM temp.acl_full_item"
 	" UNION SELECT i.id FROM main.install_base_item i"
 	"  WHERE i.account_id IN (SELECT account_id FROM temp.acl_my_contact WHERE open_account)"
 	" UNION SELECT c.install_base_item_id FROM main.cases c"
-	"  WHERE c.id IN (SELECT id FROM temp.acl_case) AND c.install_base_item_id IS NOT NULL;"
+	"  WHERE c.id IN (SELECT id FROM temp.seen_case) AND c.install_base_item_id IS NOT NULL;"
 	/* Customers: the user's own, its organization's, its team's, those its
 	 * visible records name; contributors open cases for any customer, so
 	 * they see every customer record (not their cases or products). */
@@ -173,11 +183,11 @@ static const char sql_views[] =
 	" UNION SELECT id FROM temp.acl_org_account"
 	" UNION SELECT account_id FROM temp.acl_team WHERE account_id IS NOT NULL"
 	" UNION SELECT c.account_id FROM main.cases c"
-	"  WHERE c.id IN (SELECT id FROM temp.acl_case) AND c.account_id IS NOT NULL"
+	"  WHERE c.id IN (SELECT id FROM temp.seen_case) AND c.account_id IS NOT NULL"
 	" UNION SELECT sp.account_id FROM main.sold_product sp"
-	"  WHERE sp.id IN (SELECT id FROM temp.acl_sold_product) AND sp.account_id IS NOT NULL"
+	"  WHERE sp.id IN (SELECT id FROM temp.seen_sold_product) AND sp.account_id IS NOT NULL"
 	" UNION SELECT i.account_id FROM main.install_base_item i"
-	"  WHERE i.id IN (SELECT id FROM temp.acl_item) AND i.account_id IS NOT NULL;"
+	"  WHERE i.id IN (SELECT id FROM temp.seen_item) AND i.account_id IS NOT NULL;"
 	"CREATE TEMP VIEW acl_contact(id) AS"
 	" SELECT id FROM temp.acl_my_contact"
 	" UNION SELECT c.id FROM main.contact c"
@@ -185,20 +195,20 @@ static const char sql_views[] =
 	" UNION SELECT c.id FROM main.contact c"
 	"  WHERE c.account_id IN (SELECT account_id FROM temp.acl_team)"
 	" UNION SELECT c.contact_id FROM main.cases c"
-	"  WHERE c.id IN (SELECT id FROM temp.acl_case) AND c.contact_id IS NOT NULL"
+	"  WHERE c.id IN (SELECT id FROM temp.seen_case) AND c.contact_id IS NOT NULL"
 	" UNION SELECT sp.contact_id FROM main.sold_product sp"
-	"  WHERE sp.id IN (SELECT id FROM temp.acl_sold_product) AND sp.contact_id IS NOT NULL"
+	"  WHERE sp.id IN (SELECT id FROM temp.seen_sold_product) AND sp.contact_id IS NOT NULL"
 	" UNION SELECT i.contact_id FROM main.install_base_item i"
-	"  WHERE i.id IN (SELECT id FROM temp.acl_item) AND i.contact_id IS NOT NULL;"
+	"  WHERE i.id IN (SELECT id FROM temp.seen_item) AND i.contact_id IS NOT NULL;"
 	"CREATE TEMP VIEW acl_household(id) AS"
 	" SELECT id FROM temp.acl_household_now"
 	" UNION SELECT household_id FROM temp.acl_team WHERE household_id IS NOT NULL"
 	" UNION SELECT c.household_id FROM main.cases c"
-	"  WHERE c.id IN (SELECT id FROM temp.acl_case) AND c.household_id IS NOT NULL"
+	"  WHERE c.id IN (SELECT id FROM temp.seen_case) AND c.household_id IS NOT NULL"
 	" UNION SELECT sp.household_id FROM main.sold_product sp"
-	"  WHERE sp.id IN (SELECT id FROM temp.acl_sold_product) AND sp.household_id IS NOT NULL"
+	"  WHERE sp.id IN (SELECT id FROM temp.seen_sold_product) AND sp.household_id IS NOT NULL"
 	" UNION SELECT i.household_id FROM main.install_base_item i"
-	"  WHERE i.id IN (SELECT id FROM temp.acl_item) AND i.household_id IS NOT NULL;"
+	"  WHERE i.id IN (SELECT id FROM temp.seen_item) AND i.household_id IS NOT NULL;"
 	"CREATE TEMP VIEW acl_consumer(id) AS"
 	" SELECT id FROM temp.acl_my_consumer"
 	" UNION SELECT hm.consumer_id FROM main.household_member hm"
@@ -207,21 +217,21 @@ static const char sql_views[] =
 	"    AND (hm.end_date IS NULL OR hm.end_date >= csm_today())"
 	" UNION SELECT consumer_id FROM temp.acl_team WHERE consumer_id IS NOT NULL"
 	" UNION SELECT c.consumer_id FROM main.cases c"
-	"  WHERE c.id IN (SELECT id FROM temp.acl_case) AND c.consumer_id IS NOT NULL"
+	"  WHERE c.id IN (SELECT id FROM temp.seen_case) AND c.consumer_id IS NOT NULL"
 	" UNION SELECT sp.consumer_id FROM main.sold_product sp"
-	"  WHERE sp.id IN (SELECT id FROM temp.acl_sold_product) AND sp.consumer_id IS NOT NULL"
+	"  WHERE sp.id IN (SELECT id FROM temp.seen_sold_product) AND sp.consumer_id IS NOT NULL"
 	" UNION SELECT i.consumer_id FROM main.install_base_item i"
-	"  WHERE i.id IN (SELECT id FROM temp.acl_item) AND i.consumer_id IS NOT NULL;"
+	"  WHERE i.id IN (SELECT id FROM temp.seen_item) AND i.consumer_id IS NOT NULL;"
 	/* Locations: those of visible items, addresses and households, with
 	 * their ancestors (a path '/1/7/42/' lists them). */
 	"CREATE TEMP VIEW acl_location_seen(id) AS"
 	" SELECT i.location_id FROM main.install_base_item i"
-	"  WHERE i.id IN (SELECT id FROM temp.acl_item) AND i.location_id IS NOT NULL"
+	"  WHERE i.id IN (SELECT id FROM temp.seen_item) AND i.location_id IS NOT NULL"
 	" UNION SELECT a.location_id FROM main.address a"
-	"  WHERE a.account_id IN (SELECT id FROM temp.acl_account)"
-	"     OR a.consumer_id IN (SELECT id FROM temp.acl_consumer)"
+	"  WHERE a.account_id IN (SELECT id FROM temp.seen_account)"
+	"     OR a.consumer_id IN (SELECT id FROM temp.seen_consumer)"
 	" UNION SELECT h.location_id FROM main.household h"
-	"  WHERE h.id IN (SELECT id FROM temp.acl_household) AND h.location_id IS NOT NULL;"
+	"  WHERE h.id IN (SELECT id FROM temp.seen_household) AND h.location_id IS NOT NULL;"
 	"CREATE TEMP VIEW acl_location(id) AS"
 	" SELECT CAST(j.value AS INTEGER) FROM main.location l,"
 	"  json_each('[' || replace(trim(l.path, '/'), '/', ',') || ']') j"
@@ -230,16 +240,16 @@ static const char sql_views[] =
 	/* The tables as this user sees them. */
 	"CREATE TEMP VIEW account AS SELECT * FROM main.account"
 	" WHERE EXISTS (SELECT 1 FROM temp.acl_any_customer)"
-	"    OR id IN (SELECT id FROM temp.acl_account);"
+	"    OR id IN (SELECT id FROM temp.seen_account);"
 	"CREATE TEMP VIEW contact AS SELECT * FROM main.contact"
 	" WHERE EXISTS (SELECT 1 FROM temp.acl_any_customer)"
-	"    OR id IN (SELECT id FROM temp.acl_contact);"
+	"    OR id IN (SELECT id FROM temp.seen_contact);"
 	"CREATE TEMP VIEW consumer AS SELECT * FROM main.consumer"
 	" WHERE EXISTS (SELECT 1 FROM temp.acl_any_customer)"
-	"    OR id IN (SELECT id FROM temp.acl_consumer);"
+	"    OR id IN (SELECT id FROM temp.seen_consumer);"
 	"CREATE TEMP VIEW household AS SELECT * FROM main.household"
 	" WHERE EXISTS (SELECT 1 FROM temp.acl_any_customer)"
-	"    OR id IN (SELECT id FROM temp.acl_household);"
+	"    OR id IN (SELECT id FROM temp.seen_household);"
 	"CREATE TEMP VIEW household_member AS SELECT * FROM main.household_member"
 	" WHERE household_id IN (SELECT id FROM household) AND consumer_id IN (SELECT id FROM consumer);"
 	"CREATE TEMP VIEW account_consumer AS SELECT * FROM main.account_consumer"
@@ -252,46 +262,46 @@ static const char sql_views[] =
 	" WHERE account_id IN (SELECT id FROM account) OR consumer_id IN (SELECT id FROM consumer)"
 	"    OR household_id IN (SELECT id FROM household);"
 	"CREATE TEMP VIEW sold_product AS SELECT * FROM main.sold_product"
-	" WHERE id IN (SELECT id FROM temp.acl_sold_product);"
+	" WHERE id IN (SELECT id FROM temp.seen_sold_product);"
 	"CREATE TEMP VIEW install_base_item AS SELECT * FROM main.install_base_item"
-	" WHERE id IN (SELECT id FROM temp.acl_item);"
+	" WHERE id IN (SELECT id FROM temp.seen_item);"
 	"CREATE TEMP VIEW installed_product AS SELECT * FROM main.installed_product"
-	" WHERE install_base_item_id IN (SELECT id FROM temp.acl_item)"
-	"   AND sold_product_id IN (SELECT id FROM temp.acl_sold_product);"
+	" WHERE install_base_item_id IN (SELECT id FROM temp.seen_item)"
+	"   AND sold_product_id IN (SELECT id FROM temp.seen_sold_product);"
 	"CREATE TEMP VIEW asset AS SELECT * FROM main.asset"
 	" WHERE id IN (SELECT asset_id FROM install_base_item WHERE asset_id IS NOT NULL)"
 	"    OR id IN (SELECT c.asset_id FROM main.cases c"
-	"              WHERE c.id IN (SELECT id FROM temp.acl_case) AND c.asset_id IS NOT NULL);"
+	"              WHERE c.id IN (SELECT id FROM temp.seen_case) AND c.asset_id IS NOT NULL);"
 	"CREATE TEMP VIEW contract AS SELECT * FROM main.contract"
 	" WHERE account_id IN (SELECT id FROM account) OR consumer_id IN (SELECT id FROM consumer)"
 	"    OR id IN (SELECT c.contract_id FROM main.cases c"
-	"              WHERE c.id IN (SELECT id FROM temp.acl_case) AND c.contract_id IS NOT NULL);"
+	"              WHERE c.id IN (SELECT id FROM temp.seen_case) AND c.contract_id IS NOT NULL);"
 	"CREATE TEMP VIEW contract_sold_product AS SELECT * FROM main.contract_sold_product"
 	" WHERE contract_id IN (SELECT id FROM contract)"
-	"   AND sold_product_id IN (SELECT id FROM temp.acl_sold_product);"
+	"   AND sold_product_id IN (SELECT id FROM temp.seen_sold_product);"
 	/* An entitlement scoped to a product only is a public offer; any other
 	 * is seen with what it is scoped to. */
 	"CREATE TEMP VIEW entitlement AS SELECT * FROM main.entitlement"
 	" WHERE (account_id IS NULL OR account_id IN (SELECT id FROM account))"
 	"   AND (consumer_id IS NULL OR consumer_id IN (SELECT id FROM consumer))"
 	"   AND (contract_id IS NULL OR contract_id IN (SELECT id FROM contract))"
-	"   AND (sold_product_id IS NULL OR sold_product_id IN (SELECT id FROM temp.acl_sold_product))"
-	"   AND (install_base_item_id IS NULL OR install_base_item_id IN (SELECT id FROM temp.acl_item))"
+	"   AND (sold_product_id IS NULL OR sold_product_id IN (SELECT id FROM temp.seen_sold_product))"
+	"   AND (install_base_item_id IS NULL OR install_base_item_id IN (SELECT id FROM temp.seen_item))"
 	"   AND (asset_id IS NULL OR asset_id IN (SELECT id FROM asset));"
 	"CREATE TEMP VIEW cases AS SELECT * FROM main.cases"
-	" WHERE id IN (SELECT id FROM temp.acl_case);"
+	" WHERE id IN (SELECT id FROM temp.seen_case);"
 	/* Work notes are internal: external users never read them. */
 	"CREATE TEMP VIEW case_journal AS SELECT * FROM main.case_journal"
-	" WHERE case_id IN (SELECT id FROM temp.acl_case)"
+	" WHERE case_id IN (SELECT id FROM temp.seen_case)"
 	"   AND (kind <> 'work_note' OR (SELECT internal FROM temp.acl_me));"
 	"CREATE TEMP VIEW case_task AS SELECT * FROM main.case_task"
-	" WHERE case_id IN (SELECT id FROM temp.acl_case);"
+	" WHERE case_id IN (SELECT id FROM temp.seen_case);"
 	"CREATE TEMP VIEW related_party AS SELECT * FROM main.related_party"
-	" WHERE case_id IN (SELECT id FROM temp.acl_case)"
-	"    OR sold_product_id IN (SELECT id FROM temp.acl_sold_product)"
-	"    OR install_base_item_id IN (SELECT id FROM temp.acl_item);"
+	" WHERE case_id IN (SELECT id FROM temp.seen_case)"
+	"    OR sold_product_id IN (SELECT id FROM temp.seen_sold_product)"
+	"    OR install_base_item_id IN (SELECT id FROM temp.seen_item);"
 	"CREATE TEMP VIEW location AS SELECT * FROM main.location"
-	" WHERE id IN (SELECT id FROM temp.acl_location);"
+	" WHERE id IN (SELECT id FROM temp.seen_location);"
 	/* The kept counts cover everyone's items: count the visible ones. */
 	"CREATE TEMP VIEW location_count(location_id, items, in_use, in_repair, open_cases,"
 	"  total_items, total_in_use, total_in_repair, total_open_cases) AS"
@@ -341,6 +351,31 @@ static const char sql_drop_views[] =
 	"DROP VIEW IF EXISTS temp.acl_role; DROP VIEW IF EXISTS temp.acl_my_consumer;"
 	"DROP VIEW IF EXISTS temp.acl_my_contact;";
 
+/* store_access_refresh(): each set in an order where a set is computed
+ * before the sets that use it (records a visible case names are visible). */
+static const char *const sql_fill[] = {
+	"DELETE FROM temp.seen_case",
+	"INSERT OR IGNORE INTO temp.seen_case SELECT id FROM temp.acl_case WHERE id IS NOT NULL",
+	"DELETE FROM temp.seen_sold_product",
+	"INSERT OR IGNORE INTO temp.seen_sold_product SELECT id FROM temp.acl_sold_product"
+	" WHERE id IS NOT NULL",
+	"DELETE FROM temp.seen_item",
+	"INSERT OR IGNORE INTO temp.seen_item SELECT id FROM temp.acl_item WHERE id IS NOT NULL",
+	"DELETE FROM temp.seen_account",
+	"INSERT OR IGNORE INTO temp.seen_account SELECT id FROM temp.acl_account WHERE id IS NOT NULL",
+	"DELETE FROM temp.seen_contact",
+	"INSERT OR IGNORE INTO temp.seen_contact SELECT id FROM temp.acl_contact WHERE id IS NOT NULL",
+	"DELETE FROM temp.seen_household",
+	"INSERT OR IGNORE INTO temp.seen_household SELECT id FROM temp.acl_household"
+	" WHERE id IS NOT NULL",
+	"DELETE FROM temp.seen_consumer",
+	"INSERT OR IGNORE INTO temp.seen_consumer SELECT id FROM temp.acl_consumer"
+	" WHERE id IS NOT NULL",
+	"DELETE FROM temp.seen_location",
+	"INSERT OR IGNORE INTO temp.seen_location SELECT id FROM temp.acl_location"
+	" WHERE id IS NOT NULL",
+};
+
 #define ROLES_SEE_ALL (ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_MANAGER) | ROLE_BIT(ROLE_AGENT) \
 		       | ROLE_BIT(ROLE_VIEWER))
 #define ROLES_STAFF (ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_MANAGER) | ROLE_BIT(ROLE_AGENT))
@@ -380,9 +415,45 @@ int store_access_set(struct store *s, int64_t user_id, unsigned roles, struct cs
 	acl->roles = roles;
 	acl->internal = internal;
 	acl->all = all;
-	if (!all && store_exec_script(s, sql_views, err) < 0)
+	acl->dirty = true;
+	if (!all && (store_exec_script(s, sql_views, err) < 0 || store_access_refresh(s, err) < 0))
 		return -1;
 	return 0;
+}
+
+int store_access_refresh(struct store *s, struct csm_error *err)
+{
+	static const char sql_version[] = "PRAGMA data_version";
+	struct store_acl *acl = store_acl(s);
+	sqlite3_stmt *st;
+	long long version;
+	char today[16];
+	int rc = -1;
+
+	if (acl->system || acl->all || acl->refreshing)
+		return 0;
+	acl->refreshing = true; /* store_stmt() below must not come back here */
+	if (!(st = store_stmt(s, sql_version, err)) ||
+	    store_step_row(s, st, err, "reading the data version") < 0)
+		goto out;
+	version = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	clock_today(today, sizeof today);
+	if (!acl->dirty && version == acl->data_version && strcmp(today, acl->today) == 0) {
+		rc = 0;
+		goto out;
+	}
+	for (size_t i = 0; i < sizeof sql_fill / sizeof sql_fill[0]; i++)
+		if (!(st = store_stmt(s, sql_fill[i], err)) ||
+		    store_exec_stmt(s, st, err, "working out what you may see") < 0)
+			goto out;
+	acl->data_version = version;
+	snprintf(acl->today, sizeof acl->today, "%s", today);
+	acl->dirty = false;
+	rc = 0;
+out:
+	acl->refreshing = false;
+	return rc;
 }
 
 bool store_access_all(const struct store *s)

@@ -10,9 +10,12 @@
  * names its tables unqualified, so every read path (lookup, lists, tabs,
  * find, export, reports) sees only the rows the views keep.  Writes name
  * main.TABLE; triggers and main-schema views are bound to main by SQLite
- * and so keep seeing everything.  The views are computed from the current
- * data by every statement, so a new related party, a closed task or a
- * household membership that ended takes effect at once, for every process.
+ * and so keep seeing everything.  The rules are the acl_* views; their
+ * results are kept in TEMP tables (seen_case, seen_item, ...) so that a
+ * query stays small to plan, and computed again whenever the database has
+ * changed (store_access_refresh()), so a new related party, a closed task
+ * or a household membership that ended takes effect at once, whichever
+ * process made the change.
  *
  * Rights.  What a user may do to a record is asked with store_case_rights()
  * and store_access_can(); the domain layer refuses a write the answer does
@@ -59,6 +62,12 @@ enum access_right {
  * TEMP views described above on s's connection.  Call once the actor is
  * known (identity_open()); safe to call again.  Returns 0 or -1. */
 int store_access_set(struct store *s, int64_t user_id, unsigned roles, struct csm_error *err);
+
+/* Recomputes the sets of records the acting user may see when the database
+ * changed since they were computed (a commit on this connection, another
+ * process's commit, a new day).  store_stmt() calls it outside
+ * transactions, so callers need not.  Returns 0 or -1. */
+int store_access_refresh(struct store *s, struct csm_error *err);
 
 /* True when the acting user sees every record (no views in place). */
 bool store_access_all(const struct store *s);

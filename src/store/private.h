@@ -21,6 +21,10 @@ struct store_acl {
 	bool internal;    /* the user is internal (reads work notes) */
 	int64_t user_id;  /* acting user, 0 = a login with no user */
 	unsigned roles;   /* ROLE_BIT()s of model/party.h */
+	bool dirty;       /* this connection committed: the seen_* sets may be stale */
+	bool refreshing;  /* store_access_refresh() is running */
+	long long data_version; /* PRAGMA data_version when the sets were computed */
+	char today[16];   /* the day they were computed (household membership ends by date) */
 };
 
 /* The store's access state (borrowed). */

@@ -1,6 +1,7 @@
 /* store.c - opening the database, pragmas, migrations, the statement cache,
  * transactions, record numbers and the SQL functions the triggers call. */
 #include "store/private.h"
+#include "store/access.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -217,6 +218,10 @@ sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct csm_error *err
 {
 	size_t h = ((uintptr_t)sql >> 3) % STMT_SLOTS;
 
+	/* A user who sees only part of the data reads it as of now. */
+	if (!s->acl.system && !s->acl.all && !s->acl.refreshing && s->depth == 0 &&
+	    store_access_refresh(s, err) < 0)
+		return NULL;
 	for (size_t probe = 0; probe < STMT_SLOTS; probe++) {
 		struct stmt_slot *slot = &s->slots[(h + probe) % STMT_SLOTS];
 		if (slot->sql == sql) {
@@ -692,6 +697,7 @@ int store_commit(struct store *s, struct csm_error *err)
 			return -1;
 		}
 		s->opened_at = NULL;
+		s->acl.dirty = true; /* what the user may see may have changed */
 	} else {
 		snprintf(sql, sizeof sql, "RELEASE sp%d", s->depth - 1);
 		if (store_exec_script(s, sql, err) < 0)

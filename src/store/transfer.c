@@ -28,6 +28,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "store/access.h"
 #include "store/private.h"
 #include "util/clock.h"
 #include "util/csvfile.h"
@@ -884,7 +885,8 @@ static const struct xfer_kind kinds[] = {
 	     " CASE t.party_kind WHEN 'consumer' THEN ?3 END,"
 	     " CASE t.party_kind WHEN 'user' THEN ?3 END,"
 	     " CASE t.party_kind WHEN 'account' THEN ?3 END,"
-	     " CASE t.party_kind WHEN 'service_organization' THEN ?3 END, ?4, ?5, ?6"
+	     " CASE t.party_kind WHEN 'service_organization' THEN ?3 END,"
+	     " COALESCE(?4, t.responsibility_id), ?5, ?6"  /* as `party add`: the type's by default */
 	     " FROM related_party_type t WHERE t.id = ?2",
 	     "UPDATE main.related_party SET responsibility_id = ?4, relationship_name = ?5,"
 	     " sort_order = ?6 WHERE id = ?7", NULL, NULL, NULL),
@@ -1602,6 +1604,9 @@ int store_import_csv(struct store *s, const char *kind, const char *path, bool d
 	im.k = kind_find(kind);
 	if (!im.k)
 		return csm_error_set(err, CSM_EX_USAGE, "unknown kind \"%s\"", kind);
+	/* An import writes past the domain's checks: admins and managers only. */
+	if (store_access_require(s, ACCESS_IMPORT, "import", err) < 0)
+		return -1;
 	in = csv_in_open(path, err);
 	if (!in)
 		return -1;

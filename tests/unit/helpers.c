@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "store/access.h"
 #include "store/private.h"
 #include "util/xalloc.h"
 
@@ -44,6 +45,8 @@ long long test_query_int(struct store *s, const char *sql)
 	sqlite3_stmt *st;
 	long long v = 0;
 
+	/* as store_stmt() does: the acting user's view of the data as of now */
+	store_access_refresh(s, NULL);
 	if (sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL) != SQLITE_OK)
 		fail_msg("prepare %s: %s", sql, sqlite3_errmsg(store_db(s)));
 	if (sqlite3_step(st) == SQLITE_ROW)
@@ -57,6 +60,8 @@ char *test_query_text(struct store *s, const char *sql)
 	sqlite3_stmt *st;
 	char *v = NULL;
 
+	/* as store_stmt() does: the acting user's view of the data as of now */
+	store_access_refresh(s, NULL);
 	if (sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL) != SQLITE_OK)
 		fail_msg("prepare %s: %s", sql, sqlite3_errmsg(store_db(s)));
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
