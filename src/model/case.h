@@ -203,6 +203,10 @@ struct case_query {
 	enum case_queue queue;   /* which queue */
 	int64_t user_id;         /* the acting user (mine, groups); 0 matches nothing there */
 	bool unassigned_only;    /* groups queue: only cases nobody is assigned to */
+	bool may_decide;         /* only the cases user_id may approve or reject: named as
+				    their approver, an admin or manager, or (no approver
+				    named) a stakeholder of the case's organization or its
+				    own; with the approval queue, "awaiting my approval" */
 	int state;               /* an enum case_state, or -1 for the queue's default
 				    (not closed or canceled; every state for "all"); with
 				    the open queue, a state lists every case in it */

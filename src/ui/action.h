@@ -71,6 +71,8 @@ enum action_group {
 	_(CASES_QUEUE_GROUPS, "queue-groups", GROUP_MOVE, "", "Cases: the open cases of my groups") \
 	_(CASES_QUEUE_OPEN, "queue-open", GROUP_MOVE, "", "Cases: all open cases") \
 	_(CASES_QUEUE_APPROVAL, "queue-approval", GROUP_MOVE, "", "Cases: cases awaiting approval") \
+	_(CASES_QUEUE_MY_APPROVAL, "queue-my-approval", GROUP_MOVE, "", \
+	  "Cases: cases awaiting my approval (the first queue of stakeholders)") \
 	_(CASES_NEXT_QUEUE, "next-queue", GROUP_MOVE, "queue", "Cases: the next queue") \
 	_(CASE_TRANSITION, "transition", GROUP_RECORDS, "actions", \
 	  "Case: the state changes possible now, assignment and approval") \
@@ -78,8 +80,10 @@ enum action_group {
 	_(CASE_WORK_NOTE, "work-note", GROUP_RECORDS, "note", "Case: add an internal work note") \
 	_(CASE_ASSIGN, "assign", GROUP_RECORDS, "assign", "Case: assign to a group, then a member") \
 	_(CASE_REQUEST_APPROVAL, "request-approval", GROUP_RECORDS, "", "Case: ask for approval") \
-	_(CASE_APPROVE, "approve", GROUP_RECORDS, "", "Case: approve (when approval is requested)") \
-	_(CASE_REJECT, "reject", GROUP_RECORDS, "", "Case: reject (when approval is requested)") \
+	_(CASE_APPROVE, "approve", GROUP_RECORDS, "approve", \
+	  "Case: approve with a comment (when approval is requested of you)") \
+	_(CASE_REJECT, "reject", GROUP_RECORDS, "reject", \
+	  "Case: reject with a comment (when approval is requested of you)") \
 	_(CASE_PARTIES, "case-parties", GROUP_RECORDS, "parties", "Case: its related parties") \
 	_(CASE_ACCEPT, "case-accept", GROUP_RECORDS, "", "Case: accept a new case (it opens)") \
 	_(CASE_REQUEST_INFO, "request-info", GROUP_RECORDS, "", \

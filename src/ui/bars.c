@@ -103,6 +103,9 @@ static size_t collect_hints(const struct ui *ui, struct hint *out, size_t max)
 				continue;
 			if (acts[i] == ACT_CLOSE && ui->depth > 1)
 				continue;
+			/* Only what the acting user may do now is offered. */
+			if (!screen_permits(top, acts[i], NULL, 0))
+				continue;
 			for (size_t j = 0; j < n; j++)
 				dup |= strcmp(out[j].label, label) == 0;
 			if (dup || !keymap_keys_of(ui->keymap, keymaps[m], acts[i], text, keys,

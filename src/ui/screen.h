@@ -47,6 +47,10 @@
  *    the action, or the action itself to let the console handle it (help,
  *    back, close, quit, command line).  It never draws and should not run
  *    slow queries: set s->pending and do them in update().
+ *  - permits() (optional) says what the acting user may not do: the
+ *    console refuses such an action with the reason before handle() and
+ *    leaves it out of the key hints (access: store/access.h).  Screens that
+ *    create or edit a record also refuse in open(), for other ways in.
  *  - update() (optional) runs when the keyboard is idle and s->pending is
  *    set: search-as-you-type queries go there, so typing never waits.
  *  - draw() paints the body window (below the header, above the status
@@ -126,6 +130,13 @@ struct screen_ops {
 	bool (*cursor)(const struct screen *s, int *y, int *x);
 	/* Optional: true when leaving would lose unsaved changes. */
 	bool (*dirty)(const struct screen *s);
+	/* Optional: whether the acting user may take action a here now.
+	 * False refuses it: the console shows why (written into why, at most
+	 * size bytes, when why is not NULL) instead of passing the action to
+	 * handle(), and the status line does not hint it.  Actions the screen
+	 * does not restrict are allowed.  Must be cheap: hints ask on every
+	 * draw. */
+	bool (*permits)(const struct screen *s, enum action a, char *why, size_t size);
 	/* Optional: the screen is on top again (the one above it closed):
 	 * reread what that screen may have changed. */
 	void (*resume)(struct screen *s);
@@ -149,6 +160,9 @@ struct screen *screen_new(const struct screen_ops *ops, struct ui *ui, const str
 void screen_free(struct screen **s);
 /* The screen's current keymap and whether it takes text. */
 const char *screen_keymap(const struct screen *s, bool *text_input);
+/* Whether the acting user may take action a on s now (screen_ops.permits;
+ * true when the screen has none).  why/size as there (may be NULL/0). */
+bool screen_permits(const struct screen *s, enum action a, char *why, size_t size);
 
 /* ---- the registry (registry.c) ---------------------------------------- */
 

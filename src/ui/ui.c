@@ -68,17 +68,24 @@ const char *screen_keymap(const struct screen *s, bool *text_input)
 	return km;
 }
 
+bool screen_permits(const struct screen *s, enum action a, char *why, size_t size)
+{
+	if (why && size)
+		why[0] = '\0';
+	return !s->ops->permits || s->ops->permits(s, a, why, size);
+}
+
 /* ---- the console ------------------------------------------------------ */
 
 /* The header's who: "login (Name)" (the name when it says more than the
- * login) and the roles: "as admin, agent", "via REAL" when acting as
- * someone, "demo" on the demo database, "not a user" without an active
- * user. */
+ * login), "REAL acting as login (Name)" with --as; and the roles: "as
+ * admin, agent", "demo" on the demo database, "not a user" without an
+ * active user. */
 static void set_who(struct ui *ui)
 {
 	struct identity id = {0};
 	struct csm_error err = {0};
-	char roles[96];
+	char roles[96], name[96] = "";
 
 	if (identity_get(ui->store, &id, &err) < 0) {
 		snprintf(ui->who, sizeof ui->who, "%s", store_actor(ui->store));
@@ -86,13 +93,12 @@ static void set_who(struct ui *ui)
 		return;
 	}
 	if (id.is_user && id.user.name && *id.user.name && strcmp(id.user.name, id.login) != 0)
-		snprintf(ui->who, sizeof ui->who, "%s (%s)", id.login, id.user.name);
-	else
-		snprintf(ui->who, sizeof ui->who, "%s", id.login);
+		snprintf(name, sizeof name, " (%s)", id.user.name);
+	snprintf(ui->who, sizeof ui->who, "%s%s%s%s", id.acting_as ? id.real_login : "",
+		 id.acting_as ? " acting as " : "", id.login, name);
 	identity_roles_text(id.roles, ", ", roles, sizeof roles);
-	snprintf(ui->roles, sizeof ui->roles, "%s%s%s%s%s", !id.is_user ? "not a user"
-			     : *roles ? "as " : "no role", roles, id.acting_as ? " via " : "",
-		 id.acting_as ? id.real_login : "", id.demo ? "  demo" : "");
+	snprintf(ui->roles, sizeof ui->roles, "%s%s%s", !id.is_user ? "not a user"
+			     : *roles ? "as " : "no role", roles, id.demo ? "  demo" : "");
 	identity_fini(&id);
 }
 
@@ -412,6 +418,7 @@ void ui_dispatch_key(struct ui *ui, const struct key_event *ev)
 {
 	struct screen *top = ui_top(ui);
 	const char *keymap;
+	char why[300];
 	bool text;
 	enum action a;
 
@@ -435,6 +442,12 @@ void ui_dispatch_key(struct ui *ui, const struct key_event *ev)
 	}
 	keymap = screen_keymap(top, &text);
 	a = ev->key == (KEYCODE_FN | KEY_MOUSE) ? ACT_MOUSE : resolve(ui, keymap, text, ev->key);
+	/* What the acting user may not do is refused here, with the reason. */
+	if (!screen_permits(top, a, why, sizeof why)) {
+		ui_error(ui, "%s", why[0] ? why : "you may not do that");
+		top->redraw = true;
+		return;
+	}
 	a = top->ops->handle(top, a, ev);
 	if (a != ACT_NONE)
 		ui_action(ui, a);

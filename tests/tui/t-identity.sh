@@ -19,7 +19,7 @@ wait_for "csm-exit=0" "quit"
 keys clear Enter
 start_csm --db "$DB" --as bob
 wait_for "Search:" "start as bob"
-wait_for "bob (Bob Agent) as agent, viewer via $me  b2b" "header: acting as bob"
+wait_for "$me acting as bob (Bob Agent) as agent, viewer  b2b" "header: acting as bob"
 keys F10
 wait_for "csm-exit=0" "quit as bob"
 

@@ -173,6 +173,10 @@ static void test_queue_switching(void **state)
 	assert_int_equal(st->queue, CASES_APPROVAL);
 	assert_int_equal(st->list.n, 1);
 	assert_string_equal(row_case(st, 0)->number, "CS0000201");
+	key(f->ui, KEYCODE_TAB); /* awaiting my approval: the fixture's user is an admin */
+	assert_int_equal(st->queue, CASES_MY_APPROVAL);
+	assert_int_equal(st->list.n, 1);
+	assert_string_equal(row_case(st, 0)->number, "CS0000201");
 	key(f->ui, KEYCODE_TAB); /* wraps to the first queue */
 	assert_int_equal(st->queue, CASES_MINE);
 	key(f->ui, KEYCODE_TAB);

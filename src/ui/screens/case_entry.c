@@ -14,6 +14,7 @@
 #include "store/case_store.h"
 #include "store/customer_store.h"
 #include "store/product_store.h"
+#include "store/access.h"
 #include "store/search.h"
 #include "ui/draw.h"
 #include "ui/theme.h"
@@ -481,7 +482,8 @@ static void save(struct screen *s)
 	input_from_form(s, &in, &k, false);
 	case_entry_init(&e);
 	if (domain_case_create(ui_store(ui), &st->cs, &in, &e, &err) < 0) {
-		const char *name = field_of_error(err.msg);
+		/* A customer outside the user's scope: the customer field says so. */
+		const char *name = err.code == CSM_EX_NOPERM ? "customer" : field_of_error(err.msg);
 		if (name) {
 			form_set_error(&st->form, name, err.msg);
 			focus_field(st, name);
@@ -600,7 +602,12 @@ static int case_entry_open(struct screen *s, const struct screen_arg *arg, struc
 	size_t channel = 0, priority;
 	char **cats = NULL;
 	size_t n_cats = 0;
+	char why[200];
 
+	/* Whoever may not open cases gets no form (":case_entry" too). */
+	if (!store_access_can(ui_store(s->ui), ACCESS_CREATE_CASES))
+		return csm_error_set(err, CSM_EX_NOPERM, "%s",
+				     access_refusal(ui_store(s->ui), "open cases", why, sizeof why));
 	case_settings_from_config(&st->cs, cfg);
 	form_init(f, entry_lookup, s);
 	form_add_picker(f, "customer", st->cs.model == MODEL_B2C ? "Consumer" : "Customer", true);

@@ -8,8 +8,10 @@
 
 #include "domain/case.h"
 #include "domain/party.h"
+#include "store/access.h"
 #include "store/case_store.h"
 #include "ui/draw.h"
+#include "ui/permit.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
 #include "util/utf8.h"
@@ -39,18 +41,53 @@ enum {
 #define CONFLICT_REAPPLY 0 /* offset from n_diff */
 #define CONFLICT_DISCARD 1
 
-/* Direct keys for state changes: the action of the model's table each
- * one asks for (the table decides whether it is possible now). */
-static const struct {
-	enum action key;
-	const char *name;
-} direct[] = {
-	{ACT_CASE_ACCEPT, "accept"},
-	{ACT_CASE_REQUEST_INFO, "request_info"},
-	{ACT_CASE_RESOLVE, "propose_solution"},
-	{ACT_CASE_CLOSE, "close"},
-	{ACT_CASE_CANCEL, "cancel"},
+/* The keys of the case's changes: a state change of the model's table
+ * (which decides whether it is possible now) or a menu entry, and the
+ * CASE_* right the acting user needs for it (what the domain asks). */
+static const struct case_key {
+	enum action key;          /* the action its key resolves to */
+	const char *transition;   /* a state change by name, or NULL */
+	enum case_menu_kind kind; /* else the menu entry it runs */
+	unsigned need;            /* the right it needs */
+	const char *what;         /* for a refusal, followed by the number */
+} case_keys[] = {
+	{ACT_CASE_ACCEPT, "accept", CASE_MENU_TRANSITION, CASE_WORK, "accept"},
+	{ACT_CASE_REQUEST_INFO, "request_info", CASE_MENU_TRANSITION, CASE_WORK,
+	 "request information on"},
+	{ACT_CASE_RESOLVE, "propose_solution", CASE_MENU_TRANSITION, CASE_WORK,
+	 "propose a solution for"},
+	{ACT_CASE_CLOSE, "close", CASE_MENU_TRANSITION, CASE_WORK, "close"},
+	{ACT_CASE_CANCEL, "cancel", CASE_MENU_TRANSITION, CASE_WORK, "cancel"},
+	{ACT_CASE_COMMENT, NULL, CASE_MENU_COMMENT, CASE_COMMENT, "comment on"},
+	{ACT_CASE_WORK_NOTE, NULL, CASE_MENU_WORK_NOTE, CASE_WORK_NOTE, "add a work note to"},
+	{ACT_CASE_ASSIGN, NULL, CASE_MENU_ASSIGN, CASE_ASSIGN, "assign"},
+	{ACT_CASE_REQUEST_APPROVAL, NULL, CASE_MENU_REQUEST_APPROVAL, CASE_REQUEST,
+	 "request approval for"},
+	{ACT_CASE_APPROVE, NULL, CASE_MENU_APPROVE, CASE_APPROVE, "approve or reject"},
+	{ACT_CASE_REJECT, NULL, CASE_MENU_REJECT, CASE_APPROVE, "approve or reject"},
 };
+#define N_CASE_KEYS (sizeof case_keys / sizeof case_keys[0])
+
+static const struct case_key *case_key_of(enum action a)
+{
+	for (size_t i = 0; i < N_CASE_KEYS; i++)
+		if (case_keys[i].key == a)
+			return &case_keys[i];
+	return NULL;
+}
+
+/* The right a menu entry needs: the customer's state changes (accept or
+ * reject a solution, answer a request) CASE_RESPOND, the others
+ * CASE_WORK, the rest as their key. */
+static unsigned menu_need(enum case_menu_kind kind, const struct case_action *act)
+{
+	if (kind == CASE_MENU_TRANSITION)
+		return strcmp(act->who, "customer") == 0 ? CASE_RESPOND : CASE_WORK;
+	for (size_t i = 0; i < N_CASE_KEYS; i++)
+		if (!case_keys[i].transition && case_keys[i].kind == kind)
+			return case_keys[i].need;
+	return CASE_WORK;
+}
 
 /* Names the related-parties screen may be registered under. */
 static const char *const parties_screens[] = {"parties", "related-parties", "related_parties",
@@ -67,24 +104,28 @@ size_t case_view_menu(const struct case_view_state *st, struct case_menu_item *o
 {
 	size_t n = 0;
 
+	static const enum case_menu_kind others[] = {
+		CASE_MENU_COMMENT, CASE_MENU_WORK_NOTE, CASE_MENU_ASSIGN, CASE_MENU_APPROVE,
+		CASE_MENU_REJECT, CASE_MENU_REQUEST_APPROVAL,
+	};
+	bool requested = st->rec.approval == CASE_APPROVAL_REQUESTED;
+
 	if (read_only(st))
 		return 0;
 	for (size_t i = 0; i < case_action_count && n < max; i++)
-		if (case_action_allowed(&case_actions[i], st->rec.state))
+		if (case_action_allowed(&case_actions[i], st->rec.state) &&
+		    (st->rights & menu_need(CASE_MENU_TRANSITION, &case_actions[i])))
 			out[n++] = (struct case_menu_item){CASE_MENU_TRANSITION, &case_actions[i]};
-	if (n < max)
-		out[n++] = (struct case_menu_item){CASE_MENU_COMMENT, NULL};
-	if (n < max)
-		out[n++] = (struct case_menu_item){CASE_MENU_WORK_NOTE, NULL};
-	if (n < max)
-		out[n++] = (struct case_menu_item){CASE_MENU_ASSIGN, NULL};
-	if (st->rec.approval == CASE_APPROVAL_REQUESTED) {
-		if (n < max)
-			out[n++] = (struct case_menu_item){CASE_MENU_APPROVE, NULL};
-		if (n < max)
-			out[n++] = (struct case_menu_item){CASE_MENU_REJECT, NULL};
-	} else if (n < max) {
-		out[n++] = (struct case_menu_item){CASE_MENU_REQUEST_APPROVAL, NULL};
+	for (size_t i = 0; i < sizeof others / sizeof others[0] && n < max; i++) {
+		enum case_menu_kind k = others[i];
+
+		/* approve and reject while approval is requested, else request it */
+		if ((k == CASE_MENU_APPROVE || k == CASE_MENU_REJECT) && !requested)
+			continue;
+		if (k == CASE_MENU_REQUEST_APPROVAL && requested)
+			continue;
+		if (st->rights & menu_need(k, NULL))
+			out[n++] = (struct case_menu_item){k, NULL};
 	}
 	return n;
 }
@@ -406,7 +447,10 @@ static void add_journal(struct case_view_state *st, int width)
 		 st->journal.more ? "+" : "");
 	add_heading(st, head);
 	if (st->journal.n == 0)
-		add_line(st, "  nothing yet (c comments, w adds a work note)", NULL, THEME_DIM);
+		add_line(st, st->rights & CASE_WORK_NOTE ? "  nothing yet (c comments, w adds a work note)"
+			 : st->rights & CASE_COMMENT   ? "  nothing yet (c comments)"
+						       : "  nothing yet",
+			 NULL, THEME_DIM);
 	for (size_t i = 0; i < st->journal.n; i++) {
 		const struct case_journal_entry *e = &st->journal.items[i];
 		/* Comments reach the customer, work notes do not: a label and
@@ -506,8 +550,14 @@ static int load(struct case_view_state *st, struct csm_error *err)
 
 	free_loaded(st);
 	case_record_init(&st->rec);
+	int rights;
+
 	if (domain_case_get(st->store, st->number, &st->rec, err) != 1)
 		return -1;
+	/* Rights change with the case (a task closed, a party removed). */
+	if ((rights = store_case_rights(st->store, st->rec.id, err)) < 0)
+		return -1;
+	st->rights = (unsigned)rights;
 	if (domain_case_journal(st->store, st->rec.id, true, &pg, &st->journal, err) < 0 ||
 	    domain_case_tasks(st->store, st->rec.id, &st->tasks, err) < 0 ||
 	    party_related_list(st->store, st->number, &st->parties, err) < 0)
@@ -1189,9 +1239,42 @@ static void open_parties(struct screen *s)
 	ui_message(s->ui, "%zu related parties (listed here, read-only)", st->parties.n);
 }
 
+/* What the acting user may not do to this case (its rights), and approve
+ * or reject only while approval is requested.  A closed or canceled case
+ * lets handle() say it is read-only. */
+static bool case_view_permits(const struct screen *s, enum action a, char *why, size_t size)
+{
+	const struct case_view_state *st = s->state;
+	const struct case_key *key = case_key_of(a);
+	struct case_menu_item menu[16];
+	char what[160];
+
+	if (dialog_active(&st->dlg) || read_only(st))
+		return true;
+	if (a == ACT_CASE_TRANSITION) {
+		if (case_view_menu(st, menu, 16))
+			return true;
+		snprintf(what, sizeof what, "change %s", st->number);
+		return permit_refuse(st->store, what, why, size);
+	}
+	if (!key)
+		return true;
+	if (key->need == CASE_APPROVE && st->rec.approval != CASE_APPROVAL_REQUESTED) {
+		if (why)
+			snprintf(why, size, "%s: no approval is requested (approval: %s)", st->number,
+				 case_approval_name(st->rec.approval));
+		return false;
+	}
+	if ((st->rights & key->need) == key->need)
+		return true;
+	snprintf(what, sizeof what, "%s %s", key->what, st->number);
+	return permit_refuse(st->store, what, why, size);
+}
+
 static enum action case_view_handle(struct screen *s, enum action a, const struct key_event *ev)
 {
 	struct case_view_state *st = s->state;
+	const struct case_key *key;
 
 	s->redraw = true;
 	if (dialog_active(&st->dlg)) {
@@ -1217,32 +1300,16 @@ static enum action case_view_handle(struct screen *s, enum action a, const struc
 	}
 	if (list_handle(&st->view, a, ev))
 		return ACT_NONE;
-	for (size_t i = 0; i < sizeof direct / sizeof direct[0]; i++)
-		if (direct[i].key == a) {
-			direct_transition(s, direct[i].name);
-			return ACT_NONE;
-		}
+	if ((key = case_key_of(a))) {
+		if (key->transition)
+			direct_transition(s, key->transition);
+		else
+			run_kind(s, key->kind);
+		return ACT_NONE;
+	}
 	switch (a) {
 	case ACT_CASE_TRANSITION:
 		open_menu(s);
-		return ACT_NONE;
-	case ACT_CASE_COMMENT:
-		run_kind(s, CASE_MENU_COMMENT);
-		return ACT_NONE;
-	case ACT_CASE_WORK_NOTE:
-		run_kind(s, CASE_MENU_WORK_NOTE);
-		return ACT_NONE;
-	case ACT_CASE_ASSIGN:
-		run_kind(s, CASE_MENU_ASSIGN);
-		return ACT_NONE;
-	case ACT_CASE_REQUEST_APPROVAL:
-		run_kind(s, CASE_MENU_REQUEST_APPROVAL);
-		return ACT_NONE;
-	case ACT_CASE_APPROVE:
-		run_kind(s, CASE_MENU_APPROVE);
-		return ACT_NONE;
-	case ACT_CASE_REJECT:
-		run_kind(s, CASE_MENU_REJECT);
 		return ACT_NONE;
 	case ACT_CASE_PARTIES:
 		open_parties(s);
@@ -1334,4 +1401,5 @@ const struct screen_ops case_view_screen = {
 	.cursor = case_view_cursor,
 	.resume = case_view_resume,
 	.dirty = case_view_dirty,
+	.permits = case_view_permits,
 };

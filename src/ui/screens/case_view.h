@@ -11,7 +11,9 @@
  * other person changed (field, yours -> theirs), and the agent reapplies
  * the change on top of the new version or discards it; nothing is
  * overwritten unseen.  Closed and canceled cases are read-only: their
- * keymap offers no changes. */
+ * keymap offers no changes.  The menu, the keys and their hints offer only
+ * what the acting user's rights on the case allow; another key says why
+ * not (access_refusal()). */
 #ifndef CSM_UI_SCREENS_CASE_VIEW_H
 #define CSM_UI_SCREENS_CASE_VIEW_H
 
@@ -80,6 +82,8 @@ struct case_view_state {
 	struct store *store;            /* the database (borrowed from the console) */
 	char *number;                   /* the case's number (owned) */
 	struct case_record rec;         /* the case as loaded; rec.version is passed back */
+	unsigned rights;                /* the acting user's CASE_* rights on it (store/access.h),
+					 * read with it after every change */
 	struct case_journal_list journal; /* newest first, the first page */
 	struct case_task_list tasks;    /* every task */
 	struct related_party_list parties; /* related parties, in order */
@@ -103,8 +107,9 @@ struct case_view_state {
 
 /* The actions possible on the loaded case, in menu order: the state
  * changes the model allows from its state, then comment, work note,
- * assign and approval.  None for closed and canceled cases.  Returns the
- * count (at most max). */
+ * assign and approval, each only when st->rights hold its right (the
+ * customer's state changes CASE_RESPOND, the others CASE_WORK).  None for
+ * closed and canceled cases.  Returns the count (at most max). */
 size_t case_view_menu(const struct case_view_state *st, struct case_menu_item *out, size_t max);
 
 /* The fields that differ between yours (the case as loaded) and theirs

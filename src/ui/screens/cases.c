@@ -1,5 +1,5 @@
 /* cases.c - the case queues: my open cases, my groups' cases, all open
- * cases, awaiting approval; sorted and filtered in the database, paged by
+ * cases, awaiting approval, awaiting my approval; sorted and filtered in the database, paged by
  * keyset so that a queue of any length costs one page (see cases.h). */
 #include "ui/screens/cases.h"
 
@@ -10,7 +10,10 @@
 
 #include "domain/case.h"
 #include "domain/party.h"
+#include "model/party.h"
+#include "store/access.h"
 #include "ui/draw.h"
+#include "ui/permit.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
 #include "util/clock.h"
@@ -19,7 +22,10 @@
 #define LIST_Y 3 /* body rows above the list: queues, sort and filters, headings */
 
 /* What the dialog is asking (dialog.tag). */
-enum { ASK_FILTER_WHAT = 1, ASK_FILTER_STATE, ASK_FILTER_PRIORITY, ASK_FILTER_GROUP };
+enum {
+	ASK_FILTER_WHAT = 1, ASK_FILTER_STATE, ASK_FILTER_PRIORITY, ASK_FILTER_GROUP,
+	ASK_DECIDE, /* the comment of an approval or rejection */
+};
 
 static const struct {
 	enum case_queue queue; /* the store's queue */
@@ -30,6 +36,7 @@ static const struct {
 	[CASES_GROUPS] = {CASE_QUEUE_GROUPS, "My groups' cases", "Groups"},
 	[CASES_OPEN] = {CASE_QUEUE_OPEN, "All open", "Open"},
 	[CASES_APPROVAL] = {CASE_QUEUE_APPROVAL, "Awaiting approval", "Approval"},
+	[CASES_MY_APPROVAL] = {CASE_QUEUE_APPROVAL, "Awaiting my approval", "To approve"},
 };
 
 const enum case_sort cases_sort_cycle[CASE_SORT_COUNT] = {
@@ -120,6 +127,7 @@ static void set_queue(struct screen *s, enum cases_queue q)
 
 	st->queue = q;
 	st->q.queue = queues[q].queue;
+	st->q.may_decide = q == CASES_MY_APPROVAL;
 	reload(s, 0);
 	if (personal(q) && st->no_user)
 		say_no_user(s);
@@ -137,11 +145,14 @@ static int cases_open(struct screen *s, const struct screen_arg *arg, struct csm
 	dialog_init(&st->dlg);
 	list_init(&st->list, &queue_source, st);
 	rc = party_acting_user(st->store, &u, err);
+	st->q.user_id = rc == 1 ? u.id : 0;
 	user_fini(&u);
 	if (rc < 0)
 		return -1;
 	st->no_user = rc == 0;
-	set_queue(s, CASES_MINE);
+	/* A stakeholder comes here to decide approvals. */
+	set_queue(s, store_access_roles(st->store) & ROLE_BIT(ROLE_STAKEHOLDER) ? CASES_MY_APPROVAL
+										: CASES_MINE);
 	return 0;
 }
 
@@ -152,6 +163,7 @@ static void cases_close(struct screen *s)
 	list_fini(&st->list);
 	dialog_fini(&st->dlg);
 	case_choice_list_fini(&st->groups);
+	free(st->deciding);
 }
 
 static void cases_layout(struct screen *s, int rows, int cols)
@@ -274,12 +286,108 @@ static void set_group_filter(struct screen *s, size_t choice)
 	snprintf(st->group_name, sizeof st->group_name, "%s", st->groups.items[choice - 1].key);
 }
 
+/* ---- approvals -------------------------------------------------------- */
+
+/* The selected case when the acting user may approve or reject it now;
+ * else NULL with the reason in why. */
+static const struct case_record *decidable(const struct screen *s, char *why, size_t size)
+{
+	const struct cases_state *st = s->state;
+	const struct list_row *row = list_selected(&st->list);
+	const struct case_record *c = row ? row->data : NULL;
+	struct csm_error err = {0};
+	char what[80];
+	int rights;
+
+	if (!c) {
+		if (why)
+			snprintf(why, size, "No case selected to approve or reject");
+		return NULL;
+	}
+	if (c->approval != CASE_APPROVAL_REQUESTED) {
+		if (why)
+			snprintf(why, size, "%s: no approval is requested (approval: %s)", c->number,
+				 case_approval_name(c->approval));
+		return NULL;
+	}
+	rights = store_case_rights(st->store, c->id, &err);
+	if (rights < 0) {
+		if (why)
+			snprintf(why, size, "%s", err.msg);
+		return NULL;
+	}
+	if (!(rights & CASE_APPROVE)) {
+		snprintf(what, sizeof what, "approve or reject %s", c->number);
+		permit_refuse(st->store, what, why, size);
+		return NULL;
+	}
+	return c;
+}
+
+static void ask_decide(struct screen *s, bool approve)
+{
+	struct cases_state *st = s->state;
+	const struct case_record *c = decidable(s, NULL, 0);
+	char title[160];
+
+	if (!c)
+		return;
+	free(st->deciding);
+	st->deciding = xstrdup(c->number);
+	st->deciding_version = c->version;
+	st->approving = approve;
+	snprintf(title, sizeof title, "%s %s: comment (optional)", approve ? "Approve" : "Reject",
+		 c->number);
+	dialog_input(&st->dlg, ASK_DECIDE, title, c->short_description, NULL, false);
+}
+
+/* Approves or rejects st->deciding with the dialog's text as the comment;
+ * a refusal stays in the dialog. */
+static void decide(struct screen *s)
+{
+	struct cases_state *st = s->state;
+	struct case_outcome out = {0};
+	struct csm_error err = {0};
+	const char *text = dialog_text(&st->dlg);
+
+	if (domain_case_decide(st->store, st->deciding, st->deciding_version, st->approving,
+			       text && *text ? text : NULL, &out, &err) < 0) {
+		case_outcome_fini(&out);
+		dialog_set_error(&st->dlg, err.msg);
+		return;
+	}
+	case_outcome_fini(&out);
+	dialog_close(&st->dlg);
+	reload(s, 0);
+	ui_message(s->ui, "%s %s", st->deciding, st->approving ? "approved" : "rejected");
+}
+
+/* What the keys of the queues need. */
+static const struct permit cases_permits_table[] = {
+	{ACT_NEW, ACCESS_CREATE_CASES, "open cases"},
+};
+
+static bool cases_permits(const struct screen *s, enum action a, char *why, size_t size)
+{
+	const struct cases_state *st = s->state;
+
+	if (dialog_active(&st->dlg))
+		return true;
+	if (a == ACT_CASE_APPROVE || a == ACT_CASE_REJECT)
+		return decidable(s, why, size) != NULL;
+	return permit_check(st->store, cases_permits_table,
+			    sizeof cases_permits_table / sizeof cases_permits_table[0], a, why, size);
+}
+
 static void dialog_answered(struct screen *s)
 {
 	struct cases_state *st = s->state;
 	size_t choice = dialog_choice(&st->dlg);
 
 	switch (st->dlg.tag) {
+	case ASK_DECIDE:
+		decide(s);
+		return;
 	case ASK_FILTER_WHAT:
 		ask_filter_value(s, choice);
 		return;
@@ -357,6 +465,7 @@ static enum action cases_handle(struct screen *s, enum action a, const struct ke
 	case ACT_CASES_QUEUE_GROUPS:
 	case ACT_CASES_QUEUE_OPEN:
 	case ACT_CASES_QUEUE_APPROVAL:
+	case ACT_CASES_QUEUE_MY_APPROVAL:
 		set_queue(s, (enum cases_queue)(a - ACT_CASES_QUEUE_MINE));
 		return ACT_NONE;
 	case ACT_CASES_NEXT_QUEUE:
@@ -375,6 +484,10 @@ static enum action cases_handle(struct screen *s, enum action a, const struct ke
 	}
 	case ACT_NEW:
 		ui_create_record(s->ui, SK_CASE);
+		return ACT_NONE;
+	case ACT_CASE_APPROVE:
+	case ACT_CASE_REJECT:
+		ask_decide(s, a == ACT_CASE_APPROVE);
 		return ACT_NONE;
 	default:
 		return a;
@@ -467,8 +580,13 @@ static void draw_case(const void *ctx, const struct list_row *row, WINDOW *w, in
 static void draw_tabs(const struct screen *s, WINDOW *w)
 {
 	const struct cases_state *st = s->state;
-	bool wide = s->cols >= 72;
-	int x = 0;
+	int x = 0, need = 0;
+	bool wide;
+
+	/* The titles when they all fit, else the short ones. */
+	for (int i = 0; i < CASES_QUEUE_COUNT; i++)
+		need += (int)strlen(queues[i].title) + 5;
+	wide = need <= s->cols;
 
 	draw_fill(w, 0, 0, s->cols, theme_attr(THEME_NORMAL));
 	for (int i = 0; i < CASES_QUEUE_COUNT && x < s->cols; i++) {
@@ -533,6 +651,9 @@ static void draw_empty(const struct screen *s, WINDOW *w)
 			 "groups. An admin can add one (csm party user add). Press 3 for all open "
 			 "cases.",
 			 store_actor(st->store));
+	else if (st->queue == CASES_MY_APPROVAL && st->q.state < 0 && !st->q.priority &&
+		 !st->q.group_id)
+		snprintf(line, sizeof line, "No case awaits your approval.");
 	else if (st->q.state >= 0 || st->q.priority || st->q.group_id)
 		snprintf(line, sizeof line, "No cases in this queue match the filter (f changes it).");
 	else
@@ -566,4 +687,5 @@ const struct screen_ops cases_screen = {
 	.handle = cases_handle,
 	.keymap = cases_keymap,
 	.resume = cases_resume,
+	.permits = cases_permits,
 };

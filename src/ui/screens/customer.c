@@ -15,6 +15,7 @@
 #include "store/customer_store.h"
 #include "store/product_store.h"
 #include "ui/draw.h"
+#include "ui/permit.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
 #include "util/utf8.h"
@@ -1068,6 +1069,20 @@ static void go_parent(struct screen *s)
 	ui_open_record(s->ui, SK_ACCOUNT, st->parent_id, st->parent_number);
 }
 
+/* What the keys of this screen need (the rest is reading). */
+static const struct permit customer_permits_table[] = {
+	{ACT_NEW_CASE, ACCESS_CREATE_CASES, "open cases"},
+	{ACT_EDIT, ACCESS_EDIT_CUSTOMERS, "change customers"},
+	{ACT_ADD, ACCESS_EDIT_CUSTOMERS, "change customers"},
+};
+
+static bool customer_permits(const struct screen *s, enum action a, char *why, size_t size)
+{
+	return permit_check(ui_store(s->ui), customer_permits_table,
+			    sizeof customer_permits_table / sizeof customer_permits_table[0], a, why,
+			    size);
+}
+
 static enum action customer_handle(struct screen *s, enum action a, const struct key_event *ev)
 {
 	struct customer_state *st = s->state;
@@ -1178,10 +1193,17 @@ static void customer_draw(const struct screen *s, WINDOW *w)
 			x = draw_text(w, y, x, t->cols[i].head, st->widths[i],
 				      theme_attr(THEME_HEADING)) + 1;
 	list_draw(&st->list, w, 0, s->cols, draw_row, st);
-	if (st->list.n == 0)
-		draw_text(w, st->list.y, 1,
-			  st->list.err.msg[0] ? st->list.err.msg : t->empty, s->cols - 2,
+	if (st->list.n == 0) {
+		char empty[128];
+		/* "press a to add one" only to those who may */
+		snprintf(empty, sizeof empty, "%.*s",
+			 screen_permits(s, ACT_ADD, NULL, 0) ? (int)strlen(t->empty)
+							     : (int)strcspn(t->empty, ":"),
+			 t->empty);
+		draw_text(w, st->list.y, 1, st->list.err.msg[0] ? st->list.err.msg : empty,
+			  s->cols - 2,
 			  st->list.err.msg[0] ? theme_attr(THEME_ERROR) : theme_attr(THEME_DIM));
+	}
 }
 
 /* Back on top: a new case, an edit or a new contact may have changed
@@ -1202,4 +1224,5 @@ const struct screen_ops customer_screen = {
 	.draw = customer_draw,
 	.handle = customer_handle,
 	.resume = customer_resume,
+	.permits = customer_permits,
 };

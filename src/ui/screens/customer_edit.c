@@ -10,6 +10,7 @@
 
 #include "domain/customer.h"
 #include "model/customer.h"
+#include "store/access.h"
 #include "store/customer_store.h"
 #include "ui/draw.h"
 #include "ui/theme.h"
@@ -743,7 +744,14 @@ static int customer_edit_open(struct screen *s, const struct screen_arg *arg,
 {
 	struct customer_edit_state *st = s->state;
 	enum business_model model = ui_config(s->ui)->model;
+	char why[200];
 
+	/* Whoever may not change customers gets no form, however it is asked for. */
+	if (!store_access_can(ui_store(s->ui), ACCESS_EDIT_CUSTOMERS))
+		return csm_error_set(err, CSM_EX_NOPERM, "%s",
+				     access_refusal(ui_store(s->ui),
+						    arg->create ? "create customers" : "change customers",
+						    why, sizeof why));
 	if (arg->kind != SK_ACCOUNT && arg->kind != SK_CONTACT && arg->kind != SK_CONSUMER &&
 	    arg->kind != SK_HOUSEHOLD)
 		return csm_error_set(err, CSM_EX_USAGE, "the edit screen takes customer records");

@@ -17,6 +17,7 @@
 #include "store/party_store.h"
 #include "store/picklist.h"
 #include "ui/draw.h"
+#include "ui/permit.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
 #include "util/strbuf.h"
@@ -407,6 +408,21 @@ static void repair_case(struct screen *s)
 	dialog_input(&st->dlg, ASK_CASE, "Repair case: short description", st->it.name, NULL, true);
 }
 
+/* A repair case needs the right to open cases. */
+static const struct permit item_permits_table[] = {
+	{ACT_REPAIR_CASE, ACCESS_CREATE_CASES, "open cases"},
+};
+
+static bool item_permits(const struct screen *s, enum action a, char *why, size_t size)
+{
+	const struct item_state *st = s->state;
+
+	if (dialog_active(&st->dlg))
+		return true;
+	return permit_check(ui_store(s->ui), item_permits_table,
+			    sizeof item_permits_table / sizeof item_permits_table[0], a, why, size);
+}
+
 /* Creates the repair case through the domain from the dialog's text. */
 static void create_case(struct screen *s)
 {
@@ -720,4 +736,5 @@ const struct screen_ops item_screen = {
 	.keymap = item_keymap,
 	.cursor = item_cursor,
 	.resume = item_resume,
+	.permits = item_permits,
 };

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ui/draw.h"
+#include "ui/permit.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
 #include "util/utf8.h"
@@ -142,6 +143,17 @@ static void open_selected(struct screen *s)
 		return;
 	}
 	ui_open_record(s->ui, h->kind, h->id, h->number);
+}
+
+/* Creating a customer needs the right to change customers. */
+static const struct permit lookup_permits_table[] = {
+	{ACT_NEW, ACCESS_EDIT_CUSTOMERS, "create customers"},
+};
+
+static bool lookup_permits(const struct screen *s, enum action a, char *why, size_t size)
+{
+	return permit_check(ui_store(s->ui), lookup_permits_table,
+			    sizeof lookup_permits_table / sizeof lookup_permits_table[0], a, why, size);
 }
 
 static enum action lookup_handle(struct screen *s, enum action a, const struct key_event *ev)
@@ -290,8 +302,10 @@ static void draw_nothing_found(const struct screen *s, WINDOW *w)
 	const struct lookup_state *st = s->state;
 	char keys[64] = "", line[600];
 
-	keymap_keys_of(ui_keymap(s->ui), st->typing ? "query" : "lookup", ACT_NEW, st->typing, keys,
-		       sizeof keys);
+	/* "press n to create" only to those who may create customers */
+	if (screen_permits(s, ACT_NEW, NULL, 0))
+		keymap_keys_of(ui_keymap(s->ui), st->typing ? "query" : "lookup", ACT_NEW,
+			       st->typing, keys, sizeof keys);
 	if (strchr(keys, ' '))
 		*strchr(keys, ' ') = '\0';
 	if (*keys)
@@ -351,4 +365,5 @@ const struct screen_ops lookup_screen = {
 	.update = lookup_update,
 	.keymap = lookup_keymap,
 	.cursor = lookup_cursor,
+	.permits = lookup_permits,
 };

@@ -15,6 +15,7 @@
 #include "store/product_store.h"
 #include "store/search.h"
 #include "ui/draw.h"
+#include "ui/permit.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
 #include "util/xalloc.h"
@@ -59,6 +60,16 @@ static int load(struct screen *s, struct csm_error *err)
 	    party_related_list(ui_store(s->ui), number, &st->parties, err) < 0) {
 		list_reload(&st->list);
 		return -1;
+	}
+	if (st->host.kind == HOST_CASE) {
+		int rights = store_case_rights(ui_store(s->ui), st->host.id, err);
+		if (rights < 0) {
+			list_reload(&st->list);
+			return -1;
+		}
+		st->may_change = (rights & CASE_PARTIES) != 0;
+	} else {
+		st->may_change = store_access_can(ui_store(s->ui), ACCESS_EDIT_PARTIES);
 	}
 	st->sentences = xcalloc(st->parties.n ? st->parties.n : 1, sizeof *st->sentences);
 	for (size_t i = 0; i < st->parties.n; i++) {
@@ -618,6 +629,20 @@ static enum action parties_handle(struct screen *s, enum action a, const struct 
 	}
 }
 
+/* Adding, changing and removing need the right to change the host's
+ * related parties; on a closed case handle() says it is read-only. */
+static bool parties_permits(const struct screen *s, enum action a, char *why, size_t size)
+{
+	const struct parties_state *st = s->state;
+	char what[120];
+
+	if (st->picking || dialog_active(&st->dlg) || st->host.read_only || st->may_change ||
+	    (a != ACT_PARTY_ADD && a != ACT_PARTY_RESPONSIBILITY && a != ACT_PARTY_REMOVE))
+		return true;
+	snprintf(what, sizeof what, "change the related parties of %s", st->host.number);
+	return permit_refuse(ui_store(s->ui), what, why, size);
+}
+
 static void parties_update(struct screen *s)
 {
 	struct parties_state *st = s->state;
@@ -782,9 +807,9 @@ static void parties_draw(const struct screen *s, WINDOW *w)
 		if (strchr(keys, ' '))
 			*strchr(keys, ' ') = '\0';
 		snprintf(line, sizeof line, "No related parties%s%s%s",
-			 *keys && !st->host.read_only ? " - press " : "",
-			 !st->host.read_only ? keys : "",
-			 *keys && !st->host.read_only ? " to add one" : "");
+			 *keys && !st->host.read_only && st->may_change ? " - press " : "",
+			 !st->host.read_only && st->may_change ? keys : "",
+			 *keys && !st->host.read_only && st->may_change ? " to add one" : "");
 		draw_text(w, TOP_ROWS, 1, line, s->cols - 2, theme_attr(THEME_DIM));
 	} else {
 		list_draw(&st->list, w, 0, s->cols, draw_entry, s);
@@ -816,4 +841,5 @@ const struct screen_ops parties_screen = {
 	.update = parties_update,
 	.keymap = parties_keymap,
 	.cursor = parties_cursor,
+	.permits = parties_permits,
 };

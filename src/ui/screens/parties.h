@@ -42,6 +42,9 @@ struct parties_state {
 	char *party_name;                     /* its name (owned) */
 	struct pick_list resps;               /* responsibilities offered by the question */
 	int64_t select_id;                    /* entry to select after a reload, 0 = keep */
+	bool may_change;                      /* the acting user may add, change and remove
+					       * entries (CASE_PARTIES on a case, else
+					       * ACCESS_EDIT_PARTIES); read at each load */
 };
 
 #endif
