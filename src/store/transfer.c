@@ -441,16 +441,15 @@ static const struct xfer_col reltype_cols[] = {
 
 /* ---- account_relationship ---------------------------------------------- */
 
-/* The type by name; an unknown one is refused, naming the known ones and
- * the kind that adds types (account_relationship_type). */
+/* The type by name; an unknown one is refused, naming the known ones (the
+ * kind account_relationship_type adds types). */
 static const struct xfer_col relationship_cols[] = {
 	REFR("from", REF_ACCOUNT, "account"), REFR("to", REF_ACCOUNT, "account"),
 	REFM("type", REQ, "SELECT id FROM account_relationship_type WHERE name = ?1",
 	     "account relationship type",
 	     "SELECT 'no account relationship type \"' || ?1 || '\" (known types: '"
 	     " || COALESCE((SELECT group_concat(name, ', ') FROM (SELECT name"
-	     " FROM account_relationship_type ORDER BY name)), 'none') || '; import new types"
-	     " as kind account_relationship_type: name,forward_name,reverse_name)'"),
+	     " FROM account_relationship_type ORDER BY name)), 'none') || ')'"),
 };
 static const int relationship_key[] = {0, 1, 2};
 #define RELATIONSHIP_SELECT                                                                     \

@@ -117,7 +117,7 @@ expect_err "and contract $k to $kacct (" "contract_product: names the contract's
 expect_err "a contract covers only sold products of its owner or the owner's account hierarchy" "contract_product: the rule"
 printf 'from,to,type\nACCT0000001,ACCT0000002,partner\n' > "$T/rel.csv"
 run -d "$s" import account_relationship "$T/rel.csv"; expect_rc 65 "account_relationship: unknown type"
-expect_err 'rel.csv:2: no account relationship type "partner" (known types: none; import new types as kind account_relationship_type' "account_relationship: unknown type"
+expect_err 'rel.csv:2: no account relationship type "partner" (known types: none) (column "type")' "account_relationship: unknown type"
 printf 'number,case,short_description\n,%s,Call the customer back\n' "$open" > "$T/task.csv"
 run -d "$s" import case_task "$T/task.csv"; expect_rc 65 "case_task: no one assigned"
 expect_err "task.csv:2: a task is assigned to a user or a group: the columns user and group are both empty" "case_task: no one assigned"
