@@ -1,11 +1,15 @@
-/* search.c - the universal lookup over the FTS5 index of 0003-search.sql.
+/* search.c - the universal lookup over the FTS5 indexes of 0003-search.sql
+ * and 0006-search-exact.sql.
  *
- * The index holds one row per indexed field of a record; its rowid says
- * which kind, record, field and rank class the row is (see the migration).
+ * search_fts holds one row per indexed field of a record; its rowid says
+ * which kind, record, field and rank class the row is (see the migrations).
  * A lookup runs, for each kind asked for, two small queries in rowid order
  * (tokens as typed, then tokens as prefixes) that stop after `limit` rows,
- * so its cost does not grow with the number of matching rows.  The
- * candidates are then ranked here:
+ * so its cost does not grow with the number of matching rows.  Those rows
+ * can miss a name that equals the text when more than `limit` longer names
+ * hold its words, so a third query per kind probes search_exact, which
+ * holds each name, code and serial number as one token: the exact matches,
+ * whatever their id.  The candidates are then ranked here:
  *   1. exact matches of a number or name (the whole value equals the text),
  *   2. then active records before inactive ones,
  *   3. then prefix matches of numbers and names before other fields,
@@ -14,7 +18,9 @@
  *      match of every phrase, which costs tens of milliseconds on a prefix
  *      like "a" over millions of rows), then kind and record id.
  * "42" finds CS0000042: numbers are also indexed by their digits without
- * leading zeros. */
+ * leading zeros.  Phones are indexed by every digit suffix of 4 digits or
+ * more, so typed digits match anywhere in a number; typed without their
+ * trunk 0, or without a country code, they match the other format too. */
 #include "store/search.h"
 
 #include <stdio.h>
@@ -36,6 +42,13 @@
 /* Rank classes of a field, as in the rowid (an inactive record adds 4). */
 enum field_class { FC_NUMBER, FC_NAME, FC_OTHER, FC_INACTIVE = 4 };
 
+/* The two indexes a lookup reads (0003-search.sql, 0006-search-exact.sql). */
+enum search_index {
+	IX_WORDS, /* search_fts: every word of every field, with prefixes */
+	IX_EXACT, /* search_exact: names, codes and serials as one token each */
+	IX_COUNT
+};
+
 /* One indexed field of a kind. */
 struct field_def {
 	const char *name;        /* shown as search_hit.field */
@@ -51,16 +64,17 @@ struct kind_def {
 	size_t n_fields;                     /* entries used in fields[] */
 	struct field_def fields[MAX_FIELDS]; /* by field code */
 	const char *detail_sql;              /* see above */
-	const char *seen_sql;                /* collect()'s query, keeping visible records */
+	const char *seen_sql[IX_COUNT];      /* collect()'s queries, keeping visible records */
 };
 
 /* For a user who does not see everything (store/access.h), the candidates
  * of one kind keep only the records the user sees: the filter sits in the
  * FTS query, so that the limit counts visible records only. */
-#define SEEN_SQL(table)                                                                    \
-	"SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 "                          \
+#define SEEN_SQL(fts, table)                                                               \
+	"SELECT rowid FROM " fts " WHERE " fts " MATCH ?1 "                                \
 	"AND rowid >= ?2 AND rowid < ?3 AND (rowid & ?5) IN (SELECT id FROM " table ") "  \
 	"ORDER BY rowid LIMIT ?4"
+#define SEEN_SQLS(table) {SEEN_SQL("search_fts", table), SEEN_SQL("search_exact", table)}
 
 static const char account_sql[] =
 	"SELECT a.active, a.number, a.name, COALESCE('part of ' || p.name, a.phone, ''), "
@@ -114,24 +128,25 @@ static const struct kind_def kinds[SK_COUNT] = {
 	[SK_ACCOUNT] = {"account", 4,
 			{{"number", FC_NUMBER}, {"name", FC_NAME}, {"code", FC_NUMBER},
 			 {"phone", FC_OTHER}},
-			account_sql, SEEN_SQL("account")},
+			account_sql, SEEN_SQLS("account")},
 	[SK_CONTACT] = {"contact", 5,
 			{{"number", FC_NUMBER}, {"name", FC_NAME}, {"email", FC_OTHER},
 			 {"phone", FC_OTHER}, {"mobile", FC_OTHER}},
-			contact_sql, SEEN_SQL("contact")},
+			contact_sql, SEEN_SQLS("contact")},
 	[SK_CONSUMER] = {"consumer", 6,
 			 {{"number", FC_NUMBER}, {"name", FC_NAME}, {"email", FC_OTHER},
 			  {"mobile", FC_OTHER}, {"home_phone", FC_OTHER},
 			  {"business_phone", FC_OTHER}},
-			 consumer_sql, SEEN_SQL("consumer")},
+			 consumer_sql, SEEN_SQLS("consumer")},
 	[SK_HOUSEHOLD] = {"household", 2, {{"number", FC_NUMBER}, {"name", FC_NAME}},
-			  household_sql, SEEN_SQL("household")},
-	[SK_CASE] = {"case", 2, {{"number", FC_NUMBER}, {"short_description", FC_NAME}}, case_sql, SEEN_SQL("cases")},
+			  household_sql, SEEN_SQLS("household")},
+	[SK_CASE] = {"case", 2, {{"number", FC_NUMBER}, {"short_description", FC_NAME}},
+		     case_sql, SEEN_SQLS("cases")},
 	[SK_INSTALL_BASE] = {"install_base", 3,
 			     {{"number", FC_NUMBER}, {"name", FC_NAME}, {"serial", FC_NUMBER}},
-			     install_base_sql, SEEN_SQL("install_base_item")},
+			     install_base_sql, SEEN_SQLS("install_base_item")},
 	[SK_SOLD_PRODUCT] = {"sold_product", 2, {{"number", FC_NUMBER}, {"product", FC_NAME}},
-			     sold_product_sql, SEEN_SQL("sold_product")},
+			     sold_product_sql, SEEN_SQLS("sold_product")},
 };
 
 const char *search_kind_name(enum search_kind k)
@@ -267,16 +282,59 @@ static void add_quoted(struct strbuf *q, const char *w, size_t n, int prefix)
 	strbuf_adds(q, prefix ? "\"* " : "\" ");
 }
 
-/* Builds the two queries for text: exact (every word as a whole token) and
+/* Appends to q the prefix phrase of digits d (n of them) OR-ed with what is
+ * there, unless it is there already (the digit variants of a phone). */
+static void add_digits(struct strbuf *q, const char *d, size_t n)
+{
+	struct strbuf one;
+
+	strbuf_init(&one);
+	strbuf_adds(&one, "OR ");
+	add_quoted(&one, d, n, 1);
+	if (!strstr(q->buf, one.buf))
+		strbuf_adds(q, one.buf);
+	strbuf_fini(&one);
+}
+
+/* The digit variants of text that looks like a phone number (digits in
+ * dbuf, n of them), OR-ed to the prefix query.  The index holds every
+ * digit suffix of a phone (0006-search-exact.sql), so any variant finds
+ * the numbers it is a part of: the digits as typed; without leading zeros
+ * (a national trunk 0, "030 1234567" for +49 30 1234567, or the 00 of an
+ * international number); and for an international number ("+49 ...",
+ * "0049 ...", or 11 digits and more not starting with 0) also without a
+ * country code of 1, 2 or 3 digits, to find the number stored in national
+ * format ("+49 30 1234567" -> "301234567", a suffix of "0301234567"). */
+static void add_phone_variants(struct strbuf *q, const char *text, const char *dbuf, size_t n)
+{
+	size_t zeros = strspn(dbuf, "0");
+	const char *national = dbuf + zeros;
+	size_t left = n - zeros;
+	int intl;
+
+	text += strspn(text, " \t\n\r\f\v");
+	intl = *text == '+' || zeros >= 2 || (zeros == 0 && n >= 11);
+	add_digits(q, dbuf, n);
+	if (zeros > 0 && left >= 3)
+		add_digits(q, national, left);
+	for (size_t cc = 1; intl && cc <= 3 && cc + 4 <= left; cc++)
+		add_digits(q, national + cc, left - cc);
+}
+
+/* Builds the three queries for text: exact (every word as a whole token),
  * prefix (every word a prefix; for text that is mostly digits, such as a
- * phone number in any format, also its digits as one prefix).  Returns the
- * number of words; 0 means nothing to search for. */
-static size_t build_queries(const char *text, struct strbuf *exact, struct strbuf *prefix)
+ * phone number in any format, also its digit variants) and whole (the
+ * whole text as search_exact holds values: without ASCII punctuation,
+ * spaces and control characters, one token anchored at the start; empty
+ * when nothing is left).  Returns the number of words; 0 means nothing to
+ * search for. */
+static size_t build_queries(const char *text, struct strbuf *exact, struct strbuf *prefix,
+			    struct strbuf *whole)
 {
 	const char *start[MAX_CHUNKS];
 	size_t len[MAX_CHUNKS], n, digits = 0, other = 0;
+	int phone, has_token = 0;
 	char dbuf[64];
-	int phone;
 
 	n = split_words(text, start, len);
 	if (n == 0)
@@ -300,16 +358,25 @@ static size_t build_queries(const char *text, struct strbuf *exact, struct strbu
 	for (size_t i = 0; i < n; i++)
 		add_quoted(prefix, start[i], len[i], 1);
 	if (phone) {
-		/* the digits as typed, and without a national trunk prefix
-		 * ("07700 900123" for +44 7700 900123) */
-		size_t zeros = strspn(dbuf, "0");
-		strbuf_adds(prefix, ") OR ");
-		add_quoted(prefix, dbuf, digits, 1);
-		if (zeros > 0 && digits - zeros >= 3) {
-			strbuf_adds(prefix, "OR ");
-			add_quoted(prefix, dbuf + zeros, digits - zeros, 1);
-		}
+		strbuf_adds(prefix, ") ");
+		add_phone_variants(prefix, text, dbuf, digits);
 	}
+
+	strbuf_adds(whole, "^\"");
+	for (const char *p = text; *p;) {
+		unsigned cp;
+		size_t k = utf8_decode((const unsigned char *)p, &cp);
+
+		/* never a quote (ASCII punctuation) nor a broken sequence */
+		if ((cp >= 0x80 && cp != 0xfffd) || token_char(cp)) {
+			strbuf_add(whole, p, k);
+			has_token |= token_char(cp);
+		}
+		p += k;
+	}
+	strbuf_addc(whole, '"');
+	if (!has_token)
+		strbuf_reset(whole);
 	return n;
 }
 
@@ -409,16 +476,21 @@ static int cmp_ranked(const void *a, const void *b)
 	return x->hit.id < y->hit.id ? -1 : x->hit.id > y->hit.id;
 }
 
-/* Runs one FTS5 query over one kind's rowid range, appending at most limit
- * candidates (in rowid order: numbers, names, other fields, inactive). */
-static int collect(struct store *s, const char *query, enum search_kind kind, size_t limit,
-		   struct candidate **cands, size_t *n, size_t *cap, struct csm_error *err)
+/* Runs one FTS5 query over one kind's rowid range of index ix, appending at
+ * most limit candidates (in rowid order: numbers, names, other fields,
+ * inactive), of records the acting user sees. */
+static int collect(struct store *s, enum search_index ix, const char *query,
+		   enum search_kind kind, size_t limit, struct candidate **cands, size_t *n,
+		   size_t *cap, struct csm_error *err)
 {
-	static const char sql[] =
+	static const char *const sql[IX_COUNT] = {
 		"SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 "
-		"AND rowid >= ?2 AND rowid < ?3 ORDER BY rowid LIMIT ?4";
+		"AND rowid >= ?2 AND rowid < ?3 ORDER BY rowid LIMIT ?4",
+		"SELECT rowid FROM search_exact WHERE search_exact MATCH ?1 "
+		"AND rowid >= ?2 AND rowid < ?3 ORDER BY rowid LIMIT ?4",
+	};
 	bool all = store_access_all(s);
-	sqlite3_stmt *st = store_stmt(s, all ? sql : kinds[kind].seen_sql, err);
+	sqlite3_stmt *st = store_stmt(s, all ? sql[ix] : kinds[kind].seen_sql[ix], err);
 	int rc;
 
 	if (!st)
@@ -520,7 +592,7 @@ static int rank_record(struct store *s, const struct candidate *cands, size_t n,
 int store_search(struct store *s, const char *text, unsigned kinds_mask, size_t limit,
 		 struct search_result *out, struct csm_error *err)
 {
-	struct strbuf exact, prefix;
+	struct strbuf exact, prefix, whole;
 	struct candidate *cands = NULL;
 	struct ranked *ranked = NULL;
 	size_t n = 0, cap = 0, nr = 0;
@@ -533,15 +605,20 @@ int store_search(struct store *s, const char *text, unsigned kinds_mask, size_t 
 		return 0;
 	strbuf_init(&exact);
 	strbuf_init(&prefix);
-	if (!text || build_queries(text, &exact, &prefix) == 0) {
+	strbuf_init(&whole);
+	if (!text || build_queries(text, &exact, &prefix, &whole) == 0) {
 		status = 0;
 		goto out;
 	}
 	for (int k = 0; k < SK_COUNT; k++) {
 		if (!(kinds_mask & SEARCH_KIND_BIT(k)))
 			continue;
-		if (collect(s, exact.buf, (enum search_kind)k, limit, &cands, &n, &cap, err) < 0
-		    || collect(s, prefix.buf, (enum search_kind)k, limit, &cands, &n, &cap, err) < 0)
+		enum search_kind kind = (enum search_kind)k;
+
+		if (collect(s, IX_WORDS, exact.buf, kind, limit, &cands, &n, &cap, err) < 0
+		    || collect(s, IX_WORDS, prefix.buf, kind, limit, &cands, &n, &cap, err) < 0
+		    || (whole.len > 0
+			&& collect(s, IX_EXACT, whole.buf, kind, limit, &cands, &n, &cap, err) < 0))
 			goto out;
 	}
 
@@ -593,55 +670,87 @@ out:
 	free(norm_text);
 	strbuf_fini(&exact);
 	strbuf_fini(&prefix);
+	strbuf_fini(&whole);
 	return status;
 }
 
 /* ---- maintenance ------------------------------------------------------ */
 
+/* The statements of one index's rebuild. */
+struct rebuild_sql {
+	const char *clear;     /* empties the index */
+	const char *automerge; /* ?1: how many segments FTS5 merges at a time (0: none) */
+	const char *fill;      /* indexes the rows of kind ?1, field ?2, inactive ?3 */
+	const char *optimize;  /* merges the index into one segment */
+};
+
+/* True when field f of kind k is in search_exact (0006-search-exact.sql):
+ * the names, and the number-like fields but the record number. */
+static bool exact_field(const struct kind_def *k, size_t f)
+{
+	return f != 0 && k->fields[f].class != FC_OTHER;
+}
+
 int store_search_rebuild(struct store *s, struct csm_error *err)
 {
-	static const char clear_sql[] = "INSERT INTO search_fts(search_fts) VALUES ('delete-all')";
-	static const char fill_sql[] =
-		"INSERT INTO search_fts(rowid, value) SELECT rid, value FROM search_source "
-		"WHERE kind = ?1 AND field = ?2 AND inactive = ?3";
-	static const char automerge_sql[] =
-		"INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', ?1)";
-	static const char optimize_sql[] = "INSERT INTO search_fts(search_fts) VALUES ('optimize')";
+	static const struct rebuild_sql ix_sql[IX_COUNT] = {
+		[IX_WORDS] = {
+			"INSERT INTO main.search_fts(search_fts) VALUES ('delete-all')",
+			"INSERT INTO main.search_fts(search_fts, rank) VALUES ('automerge', ?1)",
+			"INSERT INTO main.search_fts(rowid, value) SELECT rid, value FROM search_source "
+			"WHERE kind = ?1 AND field = ?2 AND inactive = ?3",
+			"INSERT INTO main.search_fts(search_fts) VALUES ('optimize')",
+		},
+		[IX_EXACT] = {
+			"INSERT INTO main.search_exact(search_exact) VALUES ('delete-all')",
+			"INSERT INTO main.search_exact(search_exact, rank) VALUES ('automerge', ?1)",
+			"INSERT INTO main.search_exact(rowid, value) SELECT rid, value "
+			"FROM search_exact_source WHERE kind = ?1 AND field = ?2 AND inactive = ?3",
+			"INSERT INTO main.search_exact(search_exact) VALUES ('optimize')",
+		},
+	};
 	sqlite3_stmt *st;
 
 	if (store_begin(s, err) < 0)
 		return -1;
-	if (!(st = store_stmt(s, clear_sql, err))
-	    || store_exec_stmt(s, st, err, "clearing the search index") < 0
-	    || !(st = store_stmt(s, automerge_sql, err)))
-		goto fail;
-	/* No merging while filling: one 'optimize' at the end is cheaper. */
-	sqlite3_bind_int(st, 1, 0);
-	if (store_exec_stmt(s, st, err, "rebuilding the search index") < 0)
-		goto fail;
-	/* Field by field in ascending rowid order (kind, rank class, field,
-	 * id), so that FTS5 appends instead of flushing on every step back. */
-	for (int k = 0; k < SK_COUNT; k++)
-		for (int inactive = 0; inactive <= 1; inactive++)
-			for (int fc = FC_NUMBER; fc <= FC_OTHER; fc++)
-				for (size_t f = 0; f < kinds[k].n_fields; f++) {
-					if (kinds[k].fields[f].class != (enum field_class)fc)
-						continue;
-					if (!(st = store_stmt(s, fill_sql, err)))
-						goto fail;
-					sqlite3_bind_int(st, 1, k);
-					sqlite3_bind_int(st, 2, (int)f);
-					sqlite3_bind_int(st, 3, inactive);
-					if (store_exec_stmt(s, st, err, "rebuilding the search index") < 0)
-						goto fail;
-				}
-	if (!(st = store_stmt(s, automerge_sql, err)))
-		goto fail;
-	sqlite3_bind_int(st, 1, 4); /* FTS5's default */
-	if (store_exec_stmt(s, st, err, "rebuilding the search index") < 0
-	    || !(st = store_stmt(s, optimize_sql, err))
-	    || store_exec_stmt(s, st, err, "optimizing the search index") < 0)
-		goto fail;
+	for (int ix = 0; ix < IX_COUNT; ix++) {
+		const struct rebuild_sql *q = &ix_sql[ix];
+
+		if (!(st = store_stmt(s, q->clear, err))
+		    || store_exec_stmt(s, st, err, "clearing the search index") < 0
+		    || !(st = store_stmt(s, q->automerge, err)))
+			goto fail;
+		/* No merging while filling: one 'optimize' at the end is cheaper. */
+		sqlite3_bind_int(st, 1, 0);
+		if (store_exec_stmt(s, st, err, "rebuilding the search index") < 0)
+			goto fail;
+		/* Field by field in ascending rowid order (kind, rank class,
+		 * field, id), so that FTS5 appends instead of flushing on every
+		 * step back. */
+		for (int k = 0; k < SK_COUNT; k++)
+			for (int inactive = 0; inactive <= 1; inactive++)
+				for (int fc = FC_NUMBER; fc <= FC_OTHER; fc++)
+					for (size_t f = 0; f < kinds[k].n_fields; f++) {
+						if (kinds[k].fields[f].class != (enum field_class)fc
+						    || (ix == IX_EXACT && !exact_field(&kinds[k], f)))
+							continue;
+						if (!(st = store_stmt(s, q->fill, err)))
+							goto fail;
+						sqlite3_bind_int(st, 1, k);
+						sqlite3_bind_int(st, 2, (int)f);
+						sqlite3_bind_int(st, 3, inactive);
+						if (store_exec_stmt(s, st, err,
+								    "rebuilding the search index") < 0)
+							goto fail;
+					}
+		if (!(st = store_stmt(s, q->automerge, err)))
+			goto fail;
+		sqlite3_bind_int(st, 1, 4); /* FTS5's default */
+		if (store_exec_stmt(s, st, err, "rebuilding the search index") < 0
+		    || !(st = store_stmt(s, q->optimize, err))
+		    || store_exec_stmt(s, st, err, "optimizing the search index") < 0)
+			goto fail;
+	}
 	return store_commit(s, err);
 fail:
 	store_rollback(s);
@@ -650,20 +759,25 @@ fail:
 
 int store_search_check(struct store *s, struct csm_error *err)
 {
-	static const char sql[] =
-		"INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)";
-	sqlite3_stmt *st = store_stmt(s, sql, err);
-	int rc;
+	static const char *const sql[IX_COUNT] = {
+		"INSERT INTO main.search_fts(search_fts, rank) VALUES ('integrity-check', 1)",
+		"INSERT INTO main.search_exact(search_exact, rank) VALUES ('integrity-check', 1)",
+	};
 
-	if (!st)
-		return -1;
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return 0;
-	if ((rc & 0xff) == SQLITE_CORRUPT)
-		return csm_error_set(err, CSM_EX_DATAERR,
-				     "the search index is out of step with the tables; "
-				     "rebuild it");
-	return store_sqlerr(s, err, "checking the search index");
+	for (int ix = 0; ix < IX_COUNT; ix++) {
+		sqlite3_stmt *st = store_stmt(s, sql[ix], err);
+		int rc;
+
+		if (!st)
+			return -1;
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if ((rc & 0xff) == SQLITE_CORRUPT)
+			return csm_error_set(err, CSM_EX_DATAERR,
+					     "the search index is out of step with the tables; "
+					     "rebuild it");
+		if (rc != SQLITE_DONE)
+			return store_sqlerr(s, err, "checking the search index");
+	}
+	return 0;
 }

@@ -47,27 +47,31 @@ int search_kind_parse(const char *s, enum search_kind *out);
 unsigned search_kinds_for_model(const char *model);
 
 /* Looks text up over the kinds in kinds_mask, at most limit hits, ranked:
- * exact matches of a number or name first, then active records before
- * inactive ones, prefix matches of numbers and names before other fields,
- * shorter values first.  Every word of text is a prefix; text that is mostly
- * digits also matches phone numbers by their digits in any format.  User
- * text is quoted for FTS5, so any characters are searched for literally;
- * empty text gives no hits.  Fills out (owned; call search_result_fini()
- * after, also on error).  Returns 0 or -1 with err set. */
+ * exact matches of a number or name first (found whatever their id, however
+ * many longer values hold the text), then active records before inactive
+ * ones, prefix matches of numbers and names before other fields, shorter
+ * values first.  Every word of text is a prefix; text that is mostly digits
+ * also matches phone numbers by any run of 4 or more of their digits, in
+ * national or international format (a leading 0, 00 or +country code is
+ * tried without).  User text is quoted for FTS5, so any characters are
+ * searched for literally; empty text gives no hits.  Only records the
+ * acting user sees (store/access.h).  Fills out (owned; call
+ * search_result_fini() after, also on error).  Returns 0 or -1 with err
+ * set. */
 int store_search(struct store *s, const char *text, unsigned kinds_mask, size_t limit,
 		 struct search_result *out, struct csm_error *err);
 
 /* Frees the hits of r and empties it. */
 void search_result_fini(struct search_result *r);
 
-/* Rebuilds the whole search index from the tables (after a bulk load with
- * store_set_bulk(), or to repair it).  Runs in the caller's transaction or
- * its own.  Returns 0 or -1 with err set. */
+/* Rebuilds the search indexes (search_fts and search_exact) from the
+ * tables, after a bulk load with store_set_bulk() or to repair them.  Runs
+ * in the caller's transaction or its own.  Returns 0 or -1 with err set. */
 int store_search_rebuild(struct store *s, struct csm_error *err);
 
-/* Checks that the search index matches the tables (FTS5 integrity-check
- * against its content).  Returns 0, or -1 with err set: CSM_EX_DATAERR when
- * the index is out of step (store_search_rebuild() repairs it). */
+/* Checks that both search indexes match the tables (FTS5 integrity-check
+ * against their content).  Returns 0, or -1 with err set: CSM_EX_DATAERR
+ * when an index is out of step (store_search_rebuild() repairs it). */
 int store_search_check(struct store *s, struct csm_error *err);
 
 #endif
