@@ -1761,6 +1761,10 @@ static int seed_install_base(struct seeder *sd)
 		o.account = i;
 		o.consumer = -1;
 		o.contact_id = sd->contacts[a->first_contact + (size_t)below(sd, a->n_contacts)];
+		/* The accounts whose first contact logs in: that contact is the one
+		 * of their install base and cases, so that `--as chris` has some. */
+		if (i < (int)(sizeof contact_logins / sizeof contact_logins[0]))
+			o.contact_id = sd->contacts[a->first_contact];
 		o.company = a->short_name;
 		for (int k = 0; k < a->n_sites; k++)
 			sites[k] = a->first_site + (size_t)k;
