@@ -3,7 +3,7 @@
 # are missing (apt-get; through sudo when not root).  Safe to run again.
 set -eu
 pkgs="meson ninja-build pkg-config gcc libncurses-dev libsqlite3-dev libyaml-dev libcsv-dev
-      libcmocka-dev tmux sqlite3 groff-base locales"
+      libcmocka-dev tmux sqlite3 groff-base locales jq"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

@@ -175,4 +175,18 @@ check '! capture | grep -q "Accept solution"' "emma: accept offered on another's
 keys Escape
 keys F10
 wait_for "csm-exit=0" "emma: quit"
+# ---- chris, a customer: the cases screen opens on the open cases it sees
+ccase=$(first_case chris "true")
+check '[ -n "$ccase" ]' "chris: the demo gives it no open case"
+keys clear Enter
+start_csm --demo --as chris
+wait_for "as customer" "chris: header"
+keys Escape
+type_text ":cases"
+keys Enter
+wait_for "All open, by priority" "chris: starts on the open cases it may see"
+wait_for "$ccase" "chris: its case is listed"
+keys F10
+wait_for "csm-exit=0" "chris: quit"
+
 finish

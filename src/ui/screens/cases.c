@@ -137,6 +137,7 @@ static int cases_open(struct screen *s, const struct screen_arg *arg, struct csm
 {
 	struct cases_state *st = s->state;
 	struct user u = {0};
+	unsigned roles;
 	int rc;
 
 	(void)arg;
@@ -150,9 +151,16 @@ static int cases_open(struct screen *s, const struct screen_arg *arg, struct csm
 	if (rc < 0)
 		return -1;
 	st->no_user = rc == 0;
-	/* A stakeholder comes here to decide approvals. */
-	set_queue(s, store_access_roles(st->store) & ROLE_BIT(ROLE_STAKEHOLDER) ? CASES_MY_APPROVAL
-										: CASES_MINE);
+	/* A stakeholder comes here to decide approvals; a user who is assigned
+	 * no cases (a viewer, a contributor, a customer, a consumer) to the
+	 * open cases it may see. */
+	roles = store_access_roles(st->store);
+	if (roles & ROLE_BIT(ROLE_STAKEHOLDER))
+		set_queue(s, CASES_MY_APPROVAL);
+	else if (!store_access_all(st->store) || roles == ROLE_BIT(ROLE_VIEWER))
+		set_queue(s, CASES_OPEN);
+	else
+		set_queue(s, CASES_MINE);
 	return 0;
 }
 
