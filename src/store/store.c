@@ -18,6 +18,7 @@
 #define STMT_SLOTS 512 /* open-addressing table; far more than csm prepares */
 #define BUSY_TIMEOUT_MS 5000 /* SQLite's own wait for a lock, per statement */
 #define LOCK_WAIT_MS 30000   /* how long a write waits for another writer in all */
+#define WAL_AUTOCHECKPOINT_PAGES "10000" /* ~40 MB of log before a commit checkpoints */
 
 struct stmt_slot {
 	const char *sql;     /* key: address of the static SQL text */
@@ -36,6 +37,7 @@ struct store {
 	const char *opened_at;              /* where the outermost transaction began */
 	char *prefix[REC_KIND_COUNT];       /* record-number prefixes */
 	struct store_acl acl;               /* whom the store acts for (access.c) */
+	unsigned commits_unchecked;         /* commits since the last idle checkpoint */
 	struct stmt_slot slots[STMT_SLOTS]; /* statement cache */
 };
 
@@ -427,8 +429,22 @@ static int apply_pragmas(struct store *s, bool readonly, struct csm_error *err)
 	return store_exec_script(s,
 				 "PRAGMA synchronous = NORMAL;"
 				 "PRAGMA cache_size = -16000;" /* 16 MiB */
-				 "PRAGMA temp_store = MEMORY;",
+				 "PRAGMA temp_store = MEMORY;"
+				 /* The log is copied back to the database while the
+				  * console waits for a key (store_checkpoint_idle());
+				  * a commit does it only when the log passes ~40 MB. */
+				 "PRAGMA wal_autocheckpoint = " WAL_AUTOCHECKPOINT_PAGES ";",
 				 err);
+}
+
+void store_checkpoint_idle(struct store *s)
+{
+	if (!s || !s->commits_unchecked || s->depth > 0)
+		return;
+	/* PASSIVE: copies what no reader still needs, never waits for one. */
+	if (sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL) ==
+	    SQLITE_OK)
+		s->commits_unchecked = 0;
 }
 
 /* A read-only open of a WAL database needs its -wal and -shm files, and
@@ -698,6 +714,7 @@ int store_commit(struct store *s, struct csm_error *err)
 		}
 		s->opened_at = NULL;
 		s->acl.dirty = true; /* what the user may see may have changed */
+		s->commits_unchecked++;
 	} else {
 		snprintf(sql, sizeof sql, "RELEASE sp%d", s->depth - 1);
 		if (store_exec_script(s, sql, err) < 0)

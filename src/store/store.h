@@ -105,6 +105,12 @@ int store_setting_set(struct store *s, const char *key, const char *value, struc
 /* Writes a consistent copy of the database to path with the backup API. */
 int store_backup(struct store *s, const char *path, struct csm_error *err);
 
+/* Copies the write-ahead log back into the database when this connection
+ * has committed since the last time, without waiting for readers; for a
+ * moment when nobody waits (the console between keys), so that a commit
+ * does not pay for it.  Errors are left for the next try. */
+void store_checkpoint_idle(struct store *s);
+
 /* Runs integrity_check, foreign_key_check and the domain invariants; calls
  * report() once per violation.  Returns the number of violations or -1. */
 int store_check(struct store *s, void (*report)(void *ctx, const char *what), void *ctx,

@@ -237,6 +237,8 @@ int ui_run(struct store *s, const struct csm_config *cfg, const char *db_path,
 			if (!resized && !small && top->pending) {
 				ui_idle(ui);
 				changed = true;
+			} else if (!top->pending) {
+				store_checkpoint_idle(ui_store(ui));
 			}
 			continue;
 		}

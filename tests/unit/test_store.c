@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "store/private.h"
@@ -278,6 +279,32 @@ static void test_check_and_backup(void **state)
 	test_store_free(&s, path);
 }
 
+/* Commits leave their pages in the log; the console's idle moment copies
+ * them into the database file, so that no commit pays for it. */
+static void test_checkpoint_when_idle(void **state)
+{
+	char path[256];
+	struct store *s = test_store_new(path, MODEL_B2B);
+	struct csm_error err = {0};
+	struct stat before, after;
+
+	(void)state;
+	assert_int_equal(test_query_int(s, "PRAGMA wal_autocheckpoint"), 10000);
+	store_checkpoint_idle(s); /* the schema's own pages */
+	assert_int_equal(stat(path, &before), 0);
+	assert_int_equal(store_begin(s, &err), 0);
+	test_exec(s, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
+		     " INSERT INTO main.account(number, name, notes) SELECT 'A' || i, 'Account ' || i,"
+		     " printf('%.300c', 'x') FROM n");
+	assert_int_equal(store_commit(s, &err), 0);
+	assert_int_equal(stat(path, &after), 0);
+	assert_int_equal(after.st_size, before.st_size); /* still in the log */
+	store_checkpoint_idle(s);
+	assert_int_equal(stat(path, &after), 0);
+	assert_true(after.st_size > before.st_size + 500000);
+	test_store_free(&s, path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -291,6 +318,7 @@ int main(void)
 		cmocka_unit_test(test_schema_rules),
 		cmocka_unit_test(test_install_base_tree_paths),
 		cmocka_unit_test(test_check_and_backup),
+		cmocka_unit_test(test_checkpoint_when_idle),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
