@@ -503,7 +503,7 @@ struct case_facts {
 	bool own;          /* the user's own case (its contact, consumer, opener, requester) */
 	bool head;         /* a case of a household the user heads */
 	bool org;          /* a case of the stakeholder's organization */
-	bool approver;     /* the user is the named approver */
+	bool may_decide;   /* the user may decide a requested approval (MAY_DECIDE) */
 };
 
 static int case_facts_get(struct store *s, int64_t case_id, struct case_facts *f,
@@ -511,33 +511,33 @@ static int case_facts_get(struct store *s, int64_t case_id, struct case_facts *f
 {
 	static const char sql[] =
 		"SELECT c.state IN ('closed', 'canceled'),"
-		" c.contact_id IN (SELECT c2.id FROM main.contact c2 WHERE c2.user_id = ?2)"
-		"  OR c.consumer_id IN (SELECT c3.id FROM main.consumer c3 WHERE c3.user_id = ?2)"
-		"  OR c.opened_by_id = ?2 OR c.requester_id = ?2,"
+		" c.contact_id IN (SELECT c2.id FROM main.contact c2 WHERE c2.user_id = ?1)"
+		"  OR c.consumer_id IN (SELECT c3.id FROM main.consumer c3 WHERE c3.user_id = ?1)"
+		"  OR c.opened_by_id = ?1 OR c.requester_id = ?1,"
 		" c.household_id IN (SELECT h.id FROM main.household h"
-		"  JOIN main.consumer hc ON hc.id = h.head_consumer_id AND hc.user_id = ?2"
+		"  JOIN main.consumer hc ON hc.id = h.head_consumer_id AND hc.user_id = ?1"
 		"  JOIN main.household_member hm ON hm.household_id = h.id AND hm.consumer_id = hc.id"
 		"  WHERE (hm.start_date IS NULL OR hm.start_date <= csm_today())"
 		"    AND (hm.end_date IS NULL OR hm.end_date >= csm_today())),"
-		" EXISTS (SELECT 1 FROM main.user_role r WHERE r.user_id = ?2 AND r.role = 'stakeholder')"
+		" EXISTS (SELECT 1 FROM main.user_role r WHERE r.user_id = ?1 AND r.role = 'stakeholder')"
 		"  AND (c.account_id IN (SELECT a.id FROM main.contact me"
 		"        JOIN main.account top ON top.id = me.account_id"
 		"        JOIN main.account a ON a.path >= top.path AND a.path < top.path || x'7f'"
-		"        WHERE me.user_id = ?2)"
+		"        WHERE me.user_id = ?1)"
 		"   OR c.service_org_id IN (SELECT o.id FROM main.service_organization top"
 		"        JOIN main.service_organization o"
 		"          ON o.path >= top.path AND o.path < top.path || x'7f'"
-		"        WHERE top.manager_id = ?2)),"
-		" c.approver_id IS ?2"
-		" FROM cases c WHERE c.id = ?1";
+		"        WHERE top.manager_id = ?1)),"
+		" " MAY_DECIDE
+		" FROM cases c WHERE c.id = ?2";
 	sqlite3_stmt *st = store_stmt(s, sql, err);
 	int rc;
 
 	memset(f, 0, sizeof *f);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, case_id);
-	sqlite3_bind_int64(st, 2, store_acl(s)->user_id);
+	sqlite3_bind_int64(st, 1, store_acl(s)->user_id);
+	sqlite3_bind_int64(st, 2, case_id);
 	rc = store_step_row(s, st, err, "reading what you may do to the case");
 	if (rc == 1) {
 		f->found = true;
@@ -545,7 +545,7 @@ static int case_facts_get(struct store *s, int64_t case_id, struct case_facts *f
 		f->own = sqlite3_column_int(st, 1) != 0;
 		f->head = sqlite3_column_int(st, 2) != 0;
 		f->org = sqlite3_column_int(st, 3) != 0;
-		f->approver = sqlite3_column_int(st, 4) != 0;
+		f->may_decide = sqlite3_column_int(st, 4) != 0;
 	}
 	sqlite3_reset(st);
 	return rc < 0 ? -1 : 0;
@@ -568,12 +568,10 @@ int store_case_rights(struct store *s, int64_t case_id, struct csm_error *err)
 		return (int)r;
 	if (roles & (ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_MANAGER)))
 		r |= CASE_COMMENT | CASE_WORK_NOTE | CASE_EDIT | CASE_WORK | CASE_ASSIGN |
-		     CASE_APPROVE | CASE_RESPOND | CASE_TASKS | CASE_PARTIES | CASE_REQUEST;
+		     CASE_RESPOND | CASE_TASKS | CASE_PARTIES | CASE_REQUEST;
 	if (roles & ROLE_BIT(ROLE_AGENT)) {
 		r |= CASE_COMMENT | CASE_WORK_NOTE | CASE_EDIT | CASE_WORK | CASE_ASSIGN |
 		     CASE_RESPOND | CASE_TASKS | CASE_PARTIES | CASE_REQUEST;
-		if (f.approver)
-			r |= CASE_APPROVE;
 	}
 	/* A contributor works the cases it opened and comments on the rest of
 	 * its cases; it never reassigns them. */
@@ -585,9 +583,9 @@ int store_case_rights(struct store *s, int64_t case_id, struct csm_error *err)
 			r |= CASE_EDIT | CASE_WORK;
 	}
 	if ((roles & ROLE_BIT(ROLE_STAKEHOLDER)) && (f.org || f.own))
-		r |= CASE_COMMENT | CASE_RESPOND | CASE_APPROVE;
-	/* Whoever is asked for an approval may give it (a viewer writes nothing). */
-	if (f.approver && (roles & ~ROLE_BIT(ROLE_VIEWER)))
+		r |= CASE_COMMENT | CASE_RESPOND;
+	/* Approvals: the one rule the approval queue lists by (private.h). */
+	if (f.may_decide)
 		r |= CASE_APPROVE;
 	if ((roles & (ROLE_BIT(ROLE_CUSTOMER) | ROLE_BIT(ROLE_CONSUMER))) && (f.own || f.head))
 		r |= CASE_COMMENT | CASE_RESPOND;

@@ -627,27 +627,6 @@ int store_case_task_list(struct store *s, int64_t case_id, struct case_task_list
 /* Word for word the condition of the partial indexes of 0005-speed.sql. */
 #define OPEN_ONLY "c.state NOT IN ('closed', 'canceled')"
 
-/* Whom a requested approval waits for (domain_case_decide asks the same,
- * with store_case_rights' CASE_APPROVE): the approver named (a viewer
- * decides nothing), any admin or manager, and when none is named a
- * stakeholder for its organization's cases (its account and the accounts
- * under it, the service organizations it manages and theirs) and its own. */
-#define MAY_DECIDE                                                                                 \
-	"(c.approver_id = ?1 AND EXISTS (SELECT 1 FROM user_role r"                                \
-	"  WHERE r.user_id = ?1 AND r.role <> 'viewer')"                                           \
-	" OR EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = ?1"                               \
-	"  AND r.role IN ('admin', 'manager'))"                                                    \
-	" OR (c.approver_id IS NULL AND EXISTS (SELECT 1 FROM user_role r"                         \
-	"  WHERE r.user_id = ?1 AND r.role = 'stakeholder')"                                       \
-	"  AND (c.opened_by_id = ?1 OR c.requester_id = ?1"                                        \
-	"   OR c.contact_id IN (SELECT me.id FROM contact me WHERE me.user_id = ?1)"               \
-	"   OR c.consumer_id IN (SELECT me.id FROM consumer me WHERE me.user_id = ?1)"             \
-	"   OR c.account_id IN (SELECT a.id FROM contact me JOIN account top"                      \
-	"    ON top.id = me.account_id JOIN account a"                                             \
-	"    ON a.path >= top.path AND a.path < top.path || x'7f' WHERE me.user_id = ?1)"          \
-	"   OR c.service_org_id IN (SELECT o.id FROM service_organization top"                     \
-	"    JOIN service_organization o ON o.path >= top.path AND o.path < top.path || x'7f'"     \
-	"    WHERE top.manager_id = ?1))))"
 
 #define FILTERS                                                                                    \
 	" AND (?2 = 0 OR c.assigned_to_id IS NULL) AND (?3 = 0 OR " OPEN_ONLY ")"                 \

@@ -31,6 +31,28 @@ struct store_acl {
 struct store_acl *store_acl(struct store *s);
 const struct store_acl *store_acl_const(const struct store *s);
 
+/* Whom a requested approval waits for (the approval queue lists them,
+ * store_case_rights() grants them CASE_APPROVE; ?1 is the user, c the case): the approver named (a viewer
+ * decides nothing), any admin or manager, and when none is named a
+ * stakeholder for its organization's cases (its account and the accounts
+ * under it, the service organizations it manages and theirs) and its own. */
+#define MAY_DECIDE                                                                                 \
+	"(c.approver_id = ?1 AND EXISTS (SELECT 1 FROM user_role r"                                \
+	"  WHERE r.user_id = ?1 AND r.role <> 'viewer')"                                           \
+	" OR EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = ?1"                               \
+	"  AND r.role IN ('admin', 'manager'))"                                                    \
+	" OR (c.approver_id IS NULL AND EXISTS (SELECT 1 FROM user_role r"                         \
+	"  WHERE r.user_id = ?1 AND r.role = 'stakeholder')"                                       \
+	"  AND (c.opened_by_id = ?1 OR c.requester_id = ?1"                                        \
+	"   OR c.contact_id IN (SELECT me.id FROM contact me WHERE me.user_id = ?1)"               \
+	"   OR c.consumer_id IN (SELECT me.id FROM consumer me WHERE me.user_id = ?1)"             \
+	"   OR c.account_id IN (SELECT a.id FROM contact me JOIN account top"                      \
+	"    ON top.id = me.account_id JOIN account a"                                             \
+	"    ON a.path >= top.path AND a.path < top.path || x'7f' WHERE me.user_id = ?1)"          \
+	"   OR c.service_org_id IN (SELECT o.id FROM service_organization top"                     \
+	"    JOIN service_organization o ON o.path >= top.path AND o.path < top.path || x'7f'"     \
+	"    WHERE top.manager_id = ?1))))"
+
 /* The connection (borrowed). */
 sqlite3 *store_db(struct store *s);
 
