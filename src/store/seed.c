@@ -716,6 +716,15 @@ static const struct staff {
 };
 #define N_STAFF (sizeof staff / sizeof staff[0])
 
+/* The user id of one of the fixed staff, by login (0 when not seeded). */
+static int64_t staff_user(const struct seeder *sd, const char *login)
+{
+	for (size_t i = 0; i < N_STAFF; i++)
+		if (strcmp(staff[i].login, login) == 0)
+			return sd->users[i];
+	return 0;
+}
+
 static int seed_staff(struct seeder *sd)
 {
 	static const char group_sql[] =
@@ -1896,7 +1905,7 @@ static int add_case(struct seeder *sd, long i)
 	char num[32], opened[24], resolved[24], closed[24], updated[24], notes[256], desc[512];
 	long r, age, prio = 4, pr, n_journal;
 	int g = (int)below(sd, N_GROUPS);
-	int64_t assignee = 0, opener = PICK(sd, sd->agents, sd->n_agents), id;
+	int64_t assignee = 0, opener = PICK(sd, sd->agents, sd->n_agents), id, approver;
 	bool done;
 
 	/* The first cases show every state and every approval at least once. */
@@ -1980,7 +1989,12 @@ static int add_case(struct seeder *sd, long i)
 		T(29, closed);
 	}
 	T(30, approval);
-	ID(31, strcmp(approval, "not_requested") ? PICK(sd, sd->managers, sd->n_managers) : 0);
+	approver = strcmp(approval, "not_requested") ? PICK(sd, sd->managers, sd->n_managers) : 0;
+	/* Every other request asks the partner manager, the demo's stakeholder,
+	 * so that her "Awaiting my approval" queue has cases to decide. */
+	if (!strcmp(approval, "requested") && i % 2 == 1)
+		approver = staff_user(sd, "sybil");
+	ID(31, approver);
 	T(32, updated);
 	if ((id = insert(sd, st, "adding a case")) < 0)
 		return -1;
