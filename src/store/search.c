@@ -63,6 +63,7 @@ struct kind_def {
 	const char *name;                    /* "account", as --kind takes it */
 	size_t n_fields;                     /* entries used in fields[] */
 	struct field_def fields[MAX_FIELDS]; /* by field code */
+	const char *rank_sql;                /* active, then the field values (as detail_sql) */
 	const char *detail_sql;              /* see above */
 	const char *seen_sql[IX_COUNT];      /* collect()'s queries, keeping visible records */
 };
@@ -75,6 +76,32 @@ struct kind_def {
 	"AND rowid >= ?2 AND rowid < ?3 AND (rowid & ?5) IN (SELECT id FROM " table ") "  \
 	"ORDER BY rowid LIMIT ?4"
 #define SEEN_SQLS(table) {SEEN_SQL("search_fts", table), SEEN_SQL("search_exact", table)}
+
+/* The rank queries: what ranking needs of a record (active, then the value
+ * of each field in field-code order, as the detail query returns them), from
+ * the record's own row and the rows it must join, so that the detail query's
+ * other joins run only for the hits kept.  Same expressions as below. */
+static const char account_rank_sql[] =
+	"SELECT a.active, a.number, a.name, a.code, a.phone FROM account a WHERE a.id = ?1";
+static const char contact_rank_sql[] =
+	"SELECT c.active, c.number, COALESCE(c.first_name || ' ', '') || c.last_name, c.email, "
+	"c.phone, c.mobile FROM contact c JOIN account a ON a.id = c.account_id WHERE c.id = ?1";
+static const char consumer_rank_sql[] =
+	"SELECT c.active, c.number, "
+	"COALESCE(c.first_name || ' ', '') || COALESCE(c.middle_name || ' ', '') || c.last_name "
+	"|| COALESCE(' ' || c.suffix, ''), "
+	"c.email, c.mobile_phone, c.home_phone, c.business_phone "
+	"FROM consumer c WHERE c.id = ?1";
+static const char household_rank_sql[] =
+	"SELECT h.active, h.number, h.name FROM household h WHERE h.id = ?1";
+static const char case_rank_sql[] =
+	"SELECT 1, k.number, k.short_description FROM cases k WHERE k.id = ?1";
+static const char install_base_rank_sql[] =
+	"SELECT i.state <> 'inactive', i.number, i.name, i.serial_number "
+	"FROM install_base_item i WHERE i.id = ?1";
+static const char sold_product_rank_sql[] =
+	"SELECT s.active, s.number, p.name "
+	"FROM sold_product s JOIN product p ON p.id = s.product_id WHERE s.id = ?1";
 
 static const char account_sql[] =
 	"SELECT a.active, a.number, a.name, COALESCE('part of ' || p.name, a.phone, ''), "
@@ -128,25 +155,25 @@ static const struct kind_def kinds[SK_COUNT] = {
 	[SK_ACCOUNT] = {"account", 4,
 			{{"number", FC_NUMBER}, {"name", FC_NAME}, {"code", FC_NUMBER},
 			 {"phone", FC_OTHER}},
-			account_sql, SEEN_SQLS("account")},
+			account_rank_sql, account_sql, SEEN_SQLS("account")},
 	[SK_CONTACT] = {"contact", 5,
 			{{"number", FC_NUMBER}, {"name", FC_NAME}, {"email", FC_OTHER},
 			 {"phone", FC_OTHER}, {"mobile", FC_OTHER}},
-			contact_sql, SEEN_SQLS("contact")},
+			contact_rank_sql, contact_sql, SEEN_SQLS("contact")},
 	[SK_CONSUMER] = {"consumer", 6,
 			 {{"number", FC_NUMBER}, {"name", FC_NAME}, {"email", FC_OTHER},
 			  {"mobile", FC_OTHER}, {"home_phone", FC_OTHER},
 			  {"business_phone", FC_OTHER}},
-			 consumer_sql, SEEN_SQLS("consumer")},
+			 consumer_rank_sql, consumer_sql, SEEN_SQLS("consumer")},
 	[SK_HOUSEHOLD] = {"household", 2, {{"number", FC_NUMBER}, {"name", FC_NAME}},
-			  household_sql, SEEN_SQLS("household")},
+			  household_rank_sql, household_sql, SEEN_SQLS("household")},
 	[SK_CASE] = {"case", 2, {{"number", FC_NUMBER}, {"short_description", FC_NAME}},
-		     case_sql, SEEN_SQLS("cases")},
+		     case_rank_sql, case_sql, SEEN_SQLS("cases")},
 	[SK_INSTALL_BASE] = {"install_base", 3,
 			     {{"number", FC_NUMBER}, {"name", FC_NAME}, {"serial", FC_NUMBER}},
-			     install_base_sql, SEEN_SQLS("install_base_item")},
+			     install_base_rank_sql, install_base_sql, SEEN_SQLS("install_base_item")},
 	[SK_SOLD_PRODUCT] = {"sold_product", 2, {{"number", FC_NUMBER}, {"product", FC_NAME}},
-			     sold_product_sql, SEEN_SQLS("sold_product")},
+			     sold_product_rank_sql, sold_product_sql, SEEN_SQLS("sold_product")},
 };
 
 const char *search_kind_name(enum search_kind k)
@@ -521,14 +548,16 @@ static int collect(struct store *s, enum search_index ix, const char *query,
 	return 0;
 }
 
-/* Fetches what a record's hit shows and ranks the best of its matched
- * fields (cands[0..n), all of one record).  Returns 1 with *out filled,
- * 0 when the record is gone (an index out of step), -1 on error. */
+/* Ranks the best of a record's matched fields (cands[0..n), all of one
+ * record) from its rank query: *out gets the sort key, kind, id, field and
+ * matched value (owned), not yet what the hit shows (fill_detail()).
+ * Returns 1 with *out filled, 0 when the record is gone (an index out of
+ * step), -1 on error. */
 static int rank_record(struct store *s, const struct candidate *cands, size_t n,
 		       const char *norm_text, struct ranked *out, struct csm_error *err)
 {
 	const struct kind_def *kd = &kinds[cands[0].kind];
-	sqlite3_stmt *st = store_stmt(s, kd->detail_sql, err);
+	sqlite3_stmt *st = store_stmt(s, kd->rank_sql, err);
 	int rc, found = 0;
 
 	if (!st)
@@ -544,7 +573,7 @@ static int rank_record(struct store *s, const struct candidate *cands, size_t n,
 
 			if (c->field >= kd->n_fields)
 				continue;
-			v = sqlite3_column_text(st, 4 + (int)c->field);
+			v = sqlite3_column_text(st, 1 + (int)c->field);
 			if (!v)
 				continue;
 			fc = kd->fields[c->field].class;
@@ -567,12 +596,8 @@ static int rank_record(struct store *s, const struct candidate *cands, size_t n,
 			*out = r;
 			found = 1;
 		}
-		if (found) {
+		if (found)
 			out->hit.field = xstrdup(out->hit.field);
-			out->hit.number = store_col_dup(st, 1);
-			out->hit.title = store_col_dup(st, 2);
-			out->hit.detail = store_col_dup(st, 3);
-		}
 		rc = sqlite3_step(st);
 	}
 	sqlite3_reset(st);
@@ -580,12 +605,34 @@ static int rank_record(struct store *s, const struct candidate *cands, size_t n,
 		if (found) {
 			free(out->hit.matched);
 			free(out->hit.field);
-			free(out->hit.number);
-			free(out->hit.title);
-			free(out->hit.detail);
 		}
-		return store_sqlerr(s, err, "reading a lookup hit");
+		return store_sqlerr(s, err, "ranking a lookup hit");
 	}
+	return found;
+}
+
+/* Fills the number, title and detail of a ranked hit (owned) from its
+ * kind's detail query; only the hits kept pay for its joins.  Returns 1,
+ * 0 when the record is gone since it was ranked, -1 on error. */
+static int fill_detail(struct store *s, struct search_hit *h, struct csm_error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, kinds[h->kind].detail_sql, err);
+	int rc, found = 0;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, h->id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		h->number = store_col_dup(st, 1);
+		h->title = store_col_dup(st, 2);
+		h->detail = store_col_dup(st, 3);
+		found = 1;
+		rc = sqlite3_step(st);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, err, "reading a lookup hit");
 	return found;
 }
 
@@ -640,11 +687,30 @@ int store_search(struct store *s, const char *text, unsigned kinds_mask, size_t 
 		i = j;
 	}
 	qsort(ranked, nr, sizeof *ranked, cmp_ranked);
-	out->n = nr < limit ? nr : limit;
-	out->hits = xcalloc(out->n ? out->n : 1, sizeof *out->hits);
-	for (size_t i = 0; i < out->n; i++)
-		out->hits[i] = ranked[i].hit;
-	for (size_t i = out->n; i < nr; i++) {
+	/* What the first `limit` hits show; a record gone since it was ranked
+	 * gives its place to the next one. */
+	out->hits = xcalloc(nr < limit ? (nr ? nr : 1) : limit, sizeof *out->hits);
+	for (size_t i = 0; i < nr && out->n < limit; i++) {
+		struct search_hit *h = &ranked[i].hit;
+		int rc = fill_detail(s, h, err);
+
+		if (rc < 0) {
+			search_result_fini(out);
+			goto out;
+		}
+		if (rc == 0) {
+			free(h->number);
+			free(h->title);
+			free(h->detail);
+			free(h->field);
+			free(h->matched);
+			*h = (struct search_hit){0};
+			continue;
+		}
+		out->hits[out->n++] = *h;
+		*h = (struct search_hit){0};
+	}
+	for (size_t i = 0; i < nr; i++) {
 		struct search_hit *h = &ranked[i].hit;
 		free(h->number);
 		free(h->title);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "store/access.h"
 #include "store/search.h"
@@ -630,6 +631,216 @@ static void test_index_sync_every_kind(void **state)
 	test_store_free(&s, path);
 }
 
+/* ---- the ranking against an order computed here ------------------------ */
+
+/* A record field as the test sees it, for the expected ranking. */
+struct exp_hit {
+	enum search_kind kind; /* account or contact */
+	long long id;          /* record id */
+	const char *field;     /* field name as search_hit.field */
+	char value[64];        /* its value */
+	int exact, inactive, cls; /* the sort key, as search.c documents it */
+	size_t len;            /* length of the value */
+};
+
+/* A random word of 1..3 syllables over few letters, so that prefixes and
+ * whole names collide often. */
+static void random_word(char *buf, size_t size, unsigned *seed)
+{
+	static const char *const syl[] = {"bo", "de", "be", "do", "ed", "ob", "e", "b"};
+	int n = 1 + (int)(rand_r(seed) % 3);
+
+	buf[0] = '\0';
+	for (int i = 0; i < n; i++)
+		strncat(buf, syl[rand_r(seed) % 8], size - strlen(buf) - 1);
+}
+
+/* True when every word of q (lower case, spaces between words) is a prefix
+ * of a word of v (case folded; words split at anything but a letter). */
+static int prefix_match(const char *q, const char *v)
+{
+	char qw[64];
+	const char *p = q;
+
+	while (*p) {
+		size_t n = strcspn(p, " ");
+		int found = 0;
+
+		snprintf(qw, sizeof qw, "%.*s", (int)n, p);
+		for (const char *w = v; *w;) {
+			size_t k = 0;
+
+			while (w[k] && ((w[k] | 0x20) >= 'a' && (w[k] | 0x20) <= 'z'))
+				k++;
+			if (k >= n && strncasecmp(w, qw, n) == 0)
+				found = 1;
+			w += k ? k : 1;
+		}
+		if (!found)
+			return 0;
+		p += n;
+		p += strspn(p, " ");
+	}
+	return 1;
+}
+
+/* True when a and b are equal without their spaces, case folded: how
+ * search_exact finds a name or code ("B e" for "be"). */
+static int squeezed_equal(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		a += strspn(a, " ");
+		b += strspn(b, " ");
+		if ((*a | 0x20) != (*b | 0x20))
+			return 0;
+		if (!*a)
+			return 1;
+	}
+}
+
+static int cmp_exp(const void *a, const void *b)
+{
+	const struct exp_hit *x = a, *y = b;
+
+	if (x->exact != y->exact)
+		return y->exact - x->exact;
+	if (x->inactive != y->inactive)
+		return x->inactive - y->inactive;
+	if (x->cls != y->cls)
+		return x->cls - y->cls;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Randomized accounts and contacts (names, codes, emails of a few letters,
+ * some inactive): for prefixes and whole names, with a limit above every
+ * match, the hits are exactly every matching record once, its best field,
+ * in the documented order, each showing its own number, title and detail;
+ * and a smaller limit gives the first hits of that order when only names
+ * and codes of active records match ahead of it (no candidate cut). */
+static void test_rank_matches_expected_order(void **state)
+{
+	enum { N_ACC = 60, N_CON = 90 };
+	static char names[N_ACC + N_CON][32], codes[N_ACC][32], emails[N_CON][80];
+	static int active[N_ACC + N_CON];
+	static struct exp_hit exp[N_ACC + N_CON];
+	char path[256], sql[1024], w1[8], w2[8];
+	struct store *s = test_store_new(path, MODEL_B2B);
+	unsigned seed = 20261123;
+	(void)state;
+
+	for (int i = 0; i < N_ACC + N_CON; i++) {
+		random_word(w1, sizeof w1, &seed);
+		random_word(w2, sizeof w2, &seed);
+		if (rand_r(&seed) % 3)
+			snprintf(names[i], sizeof names[i], "%s %s", w1, w2);
+		else
+			snprintf(names[i], sizeof names[i], "%s", w1);
+		names[i][0] = (char)(names[i][0] & ~0x20); /* "Bode de" */
+		active[i] = rand_r(&seed) % 4 != 0;
+	}
+	for (int i = 0; i < N_ACC; i++) {
+		random_word(w1, sizeof w1, &seed);
+		/* codes are unique: a word, 'x' and two letters of the index */
+		snprintf(codes[i], sizeof codes[i], "%sx%c%c", w1, 'f' + i / 8, 'f' + i % 8);
+		snprintf(sql, sizeof sql,
+			 "INSERT INTO account(id, number, name, code, active) "
+			 "VALUES (%d, 'N%07d', '%s', %s%s%s, %d)",
+			 i + 1, i + 1, names[i], i % 2 ? "'" : "", i % 2 ? codes[i] : "NULL",
+			 i % 2 ? "'" : "", active[i]);
+		test_exec(s, sql);
+	}
+	for (int i = 0; i < N_CON; i++) {
+		random_word(w1, sizeof w1, &seed);
+		random_word(w2, sizeof w2, &seed);
+		snprintf(emails[i], sizeof emails[i], "%s.%s@%s.ob", w1, w2, w2);
+		snprintf(sql, sizeof sql,
+			 "INSERT INTO contact(id, number, account_id, last_name, email, active) "
+			 "VALUES (%d, 'N%07d', %d, '%.31s', '%.79s', %d)",
+			 i + 1, N_ACC + i + 1, i % N_ACC + 1, names[N_ACC + i], emails[i],
+			 active[N_ACC + i]);
+		test_exec(s, sql);
+	}
+
+	for (int t = 0; t < 120; t++) {
+		struct search_result r;
+		char q[64];
+		size_t ne = 0;
+
+		if (t < 40) { /* one or two letters, as typed */
+			q[0] = "bdeo"[t % 4];
+			q[1] = t >= 4 ? "bdeo"[(t / 4) % 4] : '\0';
+			q[2] = '\0';
+		} else if (t < 80) { /* a whole name, lower case */
+			snprintf(q, sizeof q, "%s", names[(t * 7) % (N_ACC + N_CON)]);
+			for (char *c = q; *c; c++)
+				*c = (char)(*c | 0x20);
+		} else { /* a word and the start of the next */
+			random_word(w1, sizeof w1, &seed);
+			snprintf(q, sizeof q, "%s %c", w1, "bdeo"[t % 4]);
+		}
+		for (int i = 0; i < N_ACC + N_CON; i++) {
+			int acc = i < N_ACC;
+			const char *vals[2] = {names[i], acc ? (i % 2 ? codes[i] : NULL)
+							      : emails[i - N_ACC]};
+			const char *fields[2] = {"name", acc ? "code" : "email"};
+			struct exp_hit best = {0};
+			int found = 0;
+
+			for (int f = 0; f < 2; f++) {
+				struct exp_hit h = {0};
+
+				if (!vals[f] || !(prefix_match(q, vals[f])
+						  || ((acc || f == 0) && squeezed_equal(q, vals[f]))))
+					continue;
+				h.kind = acc ? SK_ACCOUNT : SK_CONTACT;
+				h.id = acc ? i + 1 : i - N_ACC + 1;
+				h.field = fields[f];
+				snprintf(h.value, sizeof h.value, "%s", vals[f]);
+				h.cls = !acc && f == 1;
+				h.exact = !h.cls && strcasecmp(vals[f], q) == 0;
+				h.inactive = !active[i];
+				h.len = strlen(vals[f]);
+				if (!found || cmp_exp(&h, &best) < 0)
+					best = h;
+				found = 1;
+			}
+			if (found)
+				exp[ne++] = best;
+		}
+		qsort(exp, ne, sizeof *exp, cmp_exp);
+
+		find(s, q, SEARCH_ALL_KINDS, 1000, &r);
+		if (r.n != ne)
+			fail_msg("'%s': %zu hits, expected %zu", q, r.n, ne);
+		for (size_t i = 0; i < ne; i++) {
+			const struct search_hit *h = &r.hits[i];
+			int idx = exp[i].kind == SK_ACCOUNT ? (int)exp[i].id - 1
+							    : N_ACC + (int)exp[i].id - 1;
+			char number[24];
+
+			snprintf(number, sizeof number, "N%07d", idx + 1);
+			if (h->kind != exp[i].kind || h->id != exp[i].id
+			    || strcmp(h->field, exp[i].field) != 0
+			    || strcmp(h->matched, exp[i].value) != 0)
+				fail_msg("'%s' hit %zu: %s %lld %s '%s', expected %s %lld %s '%s'", q,
+					 i, search_kind_name(h->kind), (long long)h->id, h->field,
+					 h->matched, search_kind_name(exp[i].kind), exp[i].id,
+					 exp[i].field, exp[i].value);
+			assert_string_equal(h->number, number);
+			assert_string_equal(h->title, names[idx]);
+			/* a contact shows its account; an account no parent nor phone */
+			assert_string_equal(h->detail, exp[i].kind == SK_CONTACT
+					    ? names[(exp[i].id - 1) % N_ACC] : "");
+		}
+		search_result_fini(&r);
+	}
+	test_store_free(&s, path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -642,6 +853,7 @@ int main(void)
 		cmocka_unit_test(test_partial_email_and_serial),
 		cmocka_unit_test(test_fts_syntax_is_text),
 		cmocka_unit_test(test_index_sync_every_kind),
+		cmocka_unit_test(test_rank_matches_expected_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
