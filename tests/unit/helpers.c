@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "domain/identity.h"
 #include "store/access.h"
 #include "store/private.h"
 #include "util/xalloc.h"
@@ -77,4 +78,14 @@ void test_exec(struct store *s, const char *sql)
 		fail_msg("exec %s: %s", sql, msg);
 		sqlite3_free(msg);
 	}
+}
+
+void test_act_as(struct store *s, const char *login)
+{
+	struct identity id;
+	struct csm_error err = {0};
+
+	if (identity_open(s, login, NULL, &id, &err) < 0)
+		fail_msg("acting as %s: %s", login, err.msg);
+	identity_fini(&id);
 }

@@ -24,6 +24,10 @@ void test_store_free(struct store **s, const char *path);
 long long test_query_int(struct store *s, const char *sql);
 /* Runs a SQL query that returns one text; owned result or NULL. */
 char *test_query_text(struct store *s, const char *sql);
+/* Acts as login on s, as csm does for the operating-system login
+ * (identity_open(): the access layer then shows and allows only that
+ * user's share).  Fails the test on error. */
+void test_act_as(struct store *s, const char *login);
 /* Executes SQL, failing the test on error. */
 void test_exec(struct store *s, const char *sql);
 

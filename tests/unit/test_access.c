@@ -10,7 +10,6 @@
 
 #include "domain/case.h"
 #include "domain/customer.h"
-#include "domain/identity.h"
 #include "domain/party.h"
 #include "store/access.h"
 #include "store/search.h"
@@ -111,17 +110,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* Acts as login, as csm does for the OS login. */
-static void act_as(struct store *s, const char *login)
-{
-	struct identity id;
-	struct csm_error err = {0};
-
-	if (identity_open(s, login, NULL, &id, &err) < 0)
-		fail_msg("acting as %s: %s", login, err.msg);
-	identity_fini(&id);
-}
-
 /* The numbers (or names) of the rows of table the acting user sees, sorted. */
 static char *seen(struct store *s, const char *sql)
 {
@@ -186,7 +174,7 @@ static void test_visibility_matrix(void **state)
 			{"consumers", Q("number", "consumer"), e->consumers},
 			{"households", Q("number", "household"), e->households},
 		};
-		act_as(f->s, e->login);
+		test_act_as(f->s, e->login);
 		for (size_t c = 0; c < sizeof cols / sizeof cols[0]; c++) {
 			char *got = seen(f->s, cols[c].sql);
 			if (strcmp(got, cols[c].want) != 0)
@@ -203,7 +191,7 @@ static void test_dependent_tables(void **state)
 	struct fixture *f = *state;
 	char *v;
 
-	act_as(f->s, "cb");
+	test_act_as(f->s, "cb");
 	/* no journal, task or party of a case cb does not see */
 	assert_int_equal(test_query_int(f->s, "SELECT count(*) FROM case_journal"), 0);
 	assert_int_equal(test_query_int(f->s, "SELECT count(*) FROM case_task"), 0);
@@ -216,11 +204,11 @@ static void test_dependent_tables(void **state)
 			 0);
 
 	/* work notes are internal: ca reads the comment only */
-	act_as(f->s, "ca");
+	test_act_as(f->s, "ca");
 	v = seen(f->s, Q("body", "case_journal"));
 	assert_string_equal(v, "customer comment");
 	free(v);
-	act_as(f->s, "agent");
+	test_act_as(f->s, "agent");
 	v = seen(f->s, Q("body", "case_journal"));
 	assert_string_equal(v, "customer comment internal note");
 	free(v);
@@ -235,7 +223,7 @@ static void test_lookup(void **state)
 	struct csm_error err = {0};
 	int n_b = 0, n_cr = 0;
 
-	act_as(f->s, "ca");
+	test_act_as(f->s, "ca");
 	assert_int_equal(store_search(f->s, "CS", ~0u, 50, &r, &err), 0);
 	for (size_t i = 0; i < r.n; i++) {
 		const char *num = r.hits[i].number;
@@ -249,7 +237,7 @@ static void test_lookup(void **state)
 	assert_int_equal(r.n, 0);
 	search_result_fini(&r);
 
-	act_as(f->s, "cr");
+	test_act_as(f->s, "cr");
 	assert_int_equal(store_search(f->s, "Rho", ~0u, 50, &r, &err), 0);
 	for (size_t i = 0; i < r.n; i++)
 		n_cr += strcmp(r.hits[i].number, "R") == 0;
@@ -264,14 +252,14 @@ static void test_writes(void **state)
 	struct csm_error err = {0};
 	struct account a = {.id = 1, .number = "A", .name = "Acme Renamed", .is_customer = true};
 
-	act_as(f->s, "viewer");
+	test_act_as(f->s, "viewer");
 	assert_int_equal(domain_case_comment(f->s, "CS-A1", "hello", false, &err), -1);
 	assert_int_equal(err.code, CSM_EX_NOPERM);
 	assert_string_equal(err.msg, "a viewer may not comment on CS-A1 (viewers write nothing)");
 	assert_int_equal(domain_account_update(f->s, &a, &err), -1);
 	assert_int_equal(err.code, CSM_EX_NOPERM);
 
-	act_as(f->s, "ca");
+	test_act_as(f->s, "ca");
 	assert_int_equal(domain_case_comment(f->s, "CS-A1", "any news?", false, &err), 0);
 	assert_int_equal(domain_case_comment(f->s, "CS-A1", "psst", true, &err), -1);
 	assert_string_equal(err.msg, "a customer may not add a work note to CS-A1");
@@ -281,7 +269,7 @@ static void test_writes(void **state)
 	assert_int_equal(domain_account_update(f->s, &a, &err), -1);
 	assert_string_equal(err.msg, "a customer may not change customers");
 
-	act_as(f->s, "contrib");
+	test_act_as(f->s, "contrib");
 	assert_int_equal(domain_case_comment(f->s, "CS-B2", "on my way", false, &err), 0);
 	assert_int_equal(domain_case_comment(f->s, "CS-B2", "parts ordered", true, &err), 0);
 	assert_int_equal(domain_case_assign(f->s, "CS-B2", CASE_ANY_VERSION, NULL, "agent", NULL, &err),
@@ -289,7 +277,7 @@ static void test_writes(void **state)
 	assert_int_equal(err.code, CSM_EX_NOPERM);
 	assert_string_equal(err.msg, "a contributor may not assign CS-B2");
 
-	act_as(f->s, "agent");
+	test_act_as(f->s, "agent");
 	assert_int_equal(domain_account_update(f->s, &a, &err), 0);
 }
 
@@ -301,7 +289,7 @@ static void test_changes_take_effect_at_once(void **state)
 	struct csm_error err = {0};
 	char *v;
 
-	act_as(f->s, "contrib");
+	test_act_as(f->s, "contrib");
 	v = seen(f->s, Q("number", "cases"));
 	assert_string_equal(v, "CS-B2 CS-X1");
 	free(v);
@@ -310,14 +298,14 @@ static void test_changes_take_effect_at_once(void **state)
 	assert_string_equal(v, "CS-B2");
 	free(v);
 
-	act_as(f->s, "cr");
+	test_act_as(f->s, "cr");
 	v = seen(f->s, Q("number", "sold_product"));
 	assert_string_equal(v, "");
 	free(v);
-	act_as(f->s, "agent");
+	test_act_as(f->s, "agent");
 	assert_int_equal(party_related_add(f->s, "SP-A", "Delegate", "CT-cr", NULL, NULL, NULL,
 					   &err), 0);
-	act_as(f->s, "cr");
+	test_act_as(f->s, "cr");
 	v = seen(f->s, Q("number", "sold_product"));
 	assert_string_equal(v, "SP-A");
 	free(v);
@@ -333,20 +321,20 @@ static void test_case_scope(void **state)
 	struct fixture *f = *state;
 	struct csm_error err = {0};
 
-	act_as(f->s, "cb");
+	test_act_as(f->s, "cb");
 	assert_int_equal(store_access_case_customer(f->s, 3, 4, 0, 0, &err), 1);
 	assert_int_equal(store_access_case_customer(f->s, 1, 2, 0, 0, &err), 0);
 	assert_int_equal(err.code, CSM_EX_NOPERM);
-	act_as(f->s, "stake");
+	test_act_as(f->s, "stake");
 	assert_int_equal(store_access_case_customer(f->s, 2, 3, 0, 0, &err), 1);
 	assert_int_equal(store_access_case_customer(f->s, 3, 4, 0, 0, &err), 0);
-	act_as(f->s, "contrib");
+	test_act_as(f->s, "contrib");
 	assert_int_equal(store_access_case_customer(f->s, 4, 5, 0, 0, &err), 1);
-	act_as(f->s, "viewer");
+	test_act_as(f->s, "viewer");
 	assert_int_equal(store_access_case_customer(f->s, 1, 2, 0, 0, &err), 0);
-	act_as(f->s, "cur");
+	test_act_as(f->s, "cur");
 	assert_int_equal(store_access_case_customer(f->s, 0, 0, 3, 1, &err), 1);
-	act_as(f->s, "mem");
+	test_act_as(f->s, "mem");
 	assert_int_equal(store_access_case_customer(f->s, 0, 0, 0, 1, &err), 0);
 }
 
@@ -355,7 +343,7 @@ static void test_no_user(void **state)
 {
 	struct fixture *f = *state;
 
-	act_as(f->s, "stranger");
+	test_act_as(f->s, "stranger");
 	assert_int_equal(test_query_int(f->s, "SELECT (SELECT count(*) FROM cases)"
 					      " + (SELECT count(*) FROM account)"
 					      " + (SELECT count(*) FROM consumer)"

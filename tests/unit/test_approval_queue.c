@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "domain/case.h"
-#include "domain/identity.h"
 #include "store/access.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -69,16 +68,6 @@ static int teardown(void **state)
 	test_store_free(&f->s, f->path);
 	free(f);
 	return 0;
-}
-
-static void act_as(struct store *s, const char *login)
-{
-	struct identity id;
-	struct csm_error err = {0};
-
-	if (identity_open(s, login, NULL, &id, &err) < 0)
-		fail_msg("acting as %s: %s", login, err.msg);
-	identity_fini(&id);
 }
 
 /* The numbers in "awaiting my approval" of the acting user (id), in the
@@ -144,7 +133,7 @@ static void test_queue_per_user(void **state)
 	struct fixture *f = *state;
 
 	for (size_t i = 0; i < sizeof expect / sizeof expect[0]; i++) {
-		act_as(f->s, expect[i].login);
+		test_act_as(f->s, expect[i].login);
 		char *got = my_queue(f->s, expect[i].id, CASE_SORT_NUMBER, 2);
 		if (strcmp(got, expect[i].queue) != 0)
 			fail_msg("%s: awaiting my approval is '%s', expected '%s'", expect[i].login, got,
@@ -186,7 +175,7 @@ static void test_queue_agrees_with_domain(void **state)
 			char *padded = xasprintf(" %s ", expect[u].queue);
 			in_queue = strstr(padded, listed) != NULL;
 			free(padded);
-			act_as(f->s, expect[u].login);
+			test_act_as(f->s, expect[u].login);
 			/* decided inside an outer transaction that is then undone */
 			assert_int_equal(store_begin(f->s, NULL), 0);
 			rc = domain_case_decide(f->s, cases[c], CASE_ANY_VERSION, true, "ok", &out,

@@ -19,23 +19,12 @@ struct fixture {
 	struct store *s;  /* open on path; "root" is its admin, "bob" an agent */
 };
 
-/* Acts as root, the admin (users are an admin's to manage). */
-static void as_root(struct store *s)
-{
-	struct csm_error err = {0};
-	struct identity id;
-
-	if (identity_open(s, "root", NULL, &id, &err) < 0)
-		fail_msg("acting as root: %s", err.msg);
-	identity_fini(&id);
-}
-
 static void add_user(struct store *s, const char *login, const char *name, enum role r)
 {
 	struct csm_error err = {0};
 	struct user u = {.login = (char *)login, .name = (char *)name, .active = true};
 
-	as_root(s);
+	test_act_as(s, "root"); /* users are an admin's to manage */
 	if (party_user_create(s, &u, &err) < 0 || party_user_grant(s, login, r, &err) < 0)
 		fail_msg("user %s: %s", login, err.msg);
 }
@@ -110,7 +99,7 @@ static void test_not_a_user(void **state)
 	/* zoe may not deactivate anyone; root may. */
 	assert_int_equal(party_user_deactivate(f->s, "bob", &err), -1);
 	assert_int_equal(err.code, CSM_EX_NOPERM);
-	as_root(f->s);
+	test_act_as(f->s, "root");
 	assert_int_equal(party_user_deactivate(f->s, "bob", &err), 0);
 	assert_int_equal(identity_open(f->s, "bob", NULL, &id, &err), 0);
 	assert_true(id.has_row && !id.is_user);
@@ -168,7 +157,7 @@ static void test_as(void **state)
 	assert_int_equal(identity_open(f->s, "root", "nobody", &id, &err), -1);
 	assert_int_equal(err.code, CSM_EX_NOPERM);
 	assert_non_null(strstr(err.msg, "has no user 'nobody'"));
-	as_root(f->s);
+	test_act_as(f->s, "root");
 	assert_int_equal(party_user_deactivate(f->s, "carl", &err), 0);
 	assert_int_equal(identity_open(f->s, "root", "carl", &id, &err), -1);
 	assert_non_null(strstr(err.msg, "the user carl is deactivated"));
