@@ -4,7 +4,6 @@
 #include <stdlib.h>
 
 #include "model/industry.h"
-#include "store/search.h"
 
 int domain_seed(struct store *s, const struct seed_options *opt, struct csm_error *err)
 {
@@ -24,13 +23,13 @@ int domain_seed(struct store *s, const struct seed_options *opt, struct csm_erro
 	if (!(ind = industry_load(industry, err)))
 		goto out;
 	/* Bulk mode: no audit rows and no row-by-row index updates; the
-	 * index is rebuilt once, in the same transaction.  The rollback
+	 * seed fills the search index itself, in the same transaction.  The rollback
 	 * journal for the load when it can be had (else WAL, slower). */
 	store_set_bulk(s, true);
 	journal = store_seed_journal(s, true) == 0;
 	if (store_begin(s, err) < 0)
 		goto out;
-	if (store_seed(s, ind, model, opt, err) < 0 || store_search_rebuild(s, err) < 0) {
+	if (store_seed(s, ind, model, opt, err) < 0) {
 		store_rollback(s);
 		goto out;
 	}

@@ -53,6 +53,16 @@ const struct store_acl *store_acl_const(const struct store *s);
 	"    JOIN service_organization o ON o.path >= top.path AND o.path < top.path || x'7f'"     \
 	"    WHERE top.manager_id = ?1))))"
 
+/* SQL functions of the search views (search.c, 0007-search-functions.sql),
+ * registered on every connection by store.c:
+ *   csm_squash(text): text without ASCII punctuation, space, tab, CR, LF;
+ *   csm_phone_keys(text): the digits of a phone, then each of their
+ *   suffixes of PHONE_SUFFIX_MIN..MAX digits shorter than them. */
+#define PHONE_SUFFIX_MIN 4
+#define PHONE_SUFFIX_MAX 15
+void store_fn_squash(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+void store_fn_phone_keys(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+
 /* The connection (borrowed). */
 sqlite3 *store_db(struct store *s);
 

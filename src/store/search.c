@@ -1,5 +1,5 @@
-/* search.c - the universal lookup over the FTS5 indexes of 0003-search.sql
- * and 0006-search-exact.sql.
+/* search.c - the universal lookup over the FTS5 indexes of 0003-search.sql,
+ * 0006-search-exact.sql and 0007-search-functions.sql.
  *
  * search_fts holds one row per indexed field of a record; its rowid says
  * which kind, record, field and rank class the row is (see the migrations).
@@ -9,7 +9,11 @@
  * can miss a name that equals the text when more than `limit` longer names
  * hold its words, so a third query per kind probes search_exact, which
  * holds each name, code and serial number as one token: the exact matches,
- * whatever their id.  The candidates are then ranked here:
+ * whatever their id.  Text that is mostly digits also asks search_phone
+ * (same rowids), which holds every phone by its digits and every digit
+ * suffix of 4 digits or more, so typed digits match anywhere in a number;
+ * typed without their trunk 0, or without a country code, they match the
+ * other format too.  The candidates are then ranked here:
  *   1. exact matches of a number or name (the whole value equals the text),
  *   2. then active records before inactive ones,
  *   3. then prefix matches of numbers and names before other fields,
@@ -18,14 +22,16 @@
  *      match of every phrase, which costs tens of milliseconds on a prefix
  *      like "a" over millions of rows), then kind and record id.
  * "42" finds CS0000042: numbers are also indexed by their digits without
- * leading zeros.  Phones are indexed by every digit suffix of 4 digits or
- * more, so typed digits match anywhere in a number; typed without their
- * trunk 0, or without a country code, they match the other format too. */
+ * leading zeros.  The end of this file builds the indexes for a bulk load
+ * on two more threads (store_search_build_start()). */
 #include "store/search.h"
 
+#include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store/access.h"
 #include "store/private.h"
@@ -42,10 +48,12 @@
 /* Rank classes of a field, as in the rowid (an inactive record adds 4). */
 enum field_class { FC_NUMBER, FC_NAME, FC_OTHER, FC_INACTIVE = 4 };
 
-/* The two indexes a lookup reads (0003-search.sql, 0006-search-exact.sql). */
+/* The indexes a lookup reads (0003-search.sql, 0006-search-exact.sql,
+ * 0007-search-functions.sql). */
 enum search_index {
-	IX_WORDS, /* search_fts: every word of every field, with prefixes */
+	IX_WORDS, /* search_fts: every word of every field but phones, with prefixes */
 	IX_EXACT, /* search_exact: names, codes and serials as one token each */
+	IX_PHONE, /* search_phone: the digits of phones and their suffixes */
 	IX_COUNT
 };
 
@@ -53,6 +61,7 @@ enum search_index {
 struct field_def {
 	const char *name;        /* shown as search_hit.field */
 	enum field_class class;  /* its rank class */
+	bool phone;              /* in search_phone, not in search_fts */
 };
 
 /* One kind of record: its indexed fields (codes = index in fields[], as in
@@ -75,7 +84,9 @@ struct kind_def {
 	"SELECT rowid FROM " fts " WHERE " fts " MATCH ?1 "                                \
 	"AND rowid >= ?2 AND rowid < ?3 AND (rowid & ?5) IN (SELECT id FROM " table ") "  \
 	"ORDER BY rowid LIMIT ?4"
-#define SEEN_SQLS(table) {SEEN_SQL("search_fts", table), SEEN_SQL("search_exact", table)}
+#define SEEN_SQLS(table)                                                                    \
+	{SEEN_SQL("search_fts", table), SEEN_SQL("search_exact", table),                   \
+	 SEEN_SQL("search_phone", table)}
 
 /* The rank queries: what ranking needs of a record (active, then the value
  * of each field in field-code order, as the detail query returns them), from
@@ -154,16 +165,16 @@ static const char sold_product_sql[] =
 static const struct kind_def kinds[SK_COUNT] = {
 	[SK_ACCOUNT] = {"account", 4,
 			{{"number", FC_NUMBER}, {"name", FC_NAME}, {"code", FC_NUMBER},
-			 {"phone", FC_OTHER}},
+			 {"phone", FC_OTHER, true}},
 			account_rank_sql, account_sql, SEEN_SQLS("account")},
 	[SK_CONTACT] = {"contact", 5,
 			{{"number", FC_NUMBER}, {"name", FC_NAME}, {"email", FC_OTHER},
-			 {"phone", FC_OTHER}, {"mobile", FC_OTHER}},
+			 {"phone", FC_OTHER, true}, {"mobile", FC_OTHER, true}},
 			contact_rank_sql, contact_sql, SEEN_SQLS("contact")},
 	[SK_CONSUMER] = {"consumer", 6,
 			 {{"number", FC_NUMBER}, {"name", FC_NAME}, {"email", FC_OTHER},
-			  {"mobile", FC_OTHER}, {"home_phone", FC_OTHER},
-			  {"business_phone", FC_OTHER}},
+			  {"mobile", FC_OTHER, true}, {"home_phone", FC_OTHER, true},
+			  {"business_phone", FC_OTHER, true}},
 			 consumer_rank_sql, consumer_sql, SEEN_SQLS("consumer")},
 	[SK_HOUSEHOLD] = {"household", 2, {{"number", FC_NUMBER}, {"name", FC_NAME}},
 			  household_rank_sql, household_sql, SEEN_SQLS("household")},
@@ -316,16 +327,18 @@ static void add_digits(struct strbuf *q, const char *d, size_t n)
 	struct strbuf one;
 
 	strbuf_init(&one);
-	strbuf_adds(&one, "OR ");
 	add_quoted(&one, d, n, 1);
-	if (!strstr(q->buf, one.buf))
+	if (q->len == 0 || !strstr(q->buf, one.buf)) {
+		if (q->len > 0)
+			strbuf_adds(q, "OR ");
 		strbuf_adds(q, one.buf);
+	}
 	strbuf_fini(&one);
 }
 
 /* The digit variants of text that looks like a phone number (digits in
- * dbuf, n of them), OR-ed to the prefix query.  The index holds every
- * digit suffix of a phone (0006-search-exact.sql), so any variant finds
+ * dbuf, n of them), OR-ed in q.  search_phone holds every digit suffix of
+ * a phone (0006-search-exact.sql, 0007-search-functions.sql), so any variant finds
  * the numbers it is a part of: the digits as typed; without leading zeros
  * (a national trunk 0, "030 1234567" for +49 30 1234567, or the 00 of an
  * international number); and for an international number ("+49 ...",
@@ -348,15 +361,15 @@ static void add_phone_variants(struct strbuf *q, const char *text, const char *d
 		add_digits(q, national + cc, left - cc);
 }
 
-/* Builds the three queries for text: exact (every word as a whole token),
- * prefix (every word a prefix; for text that is mostly digits, such as a
- * phone number in any format, also its digit variants) and whole (the
- * whole text as search_exact holds values: without ASCII punctuation,
- * spaces and control characters, one token anchored at the start; empty
- * when nothing is left).  Returns the number of words; 0 means nothing to
- * search for. */
+/* Builds the four queries for text: exact (every word as a whole token),
+ * prefix (every word a prefix), phone (for text that is mostly digits,
+ * such as a phone number in any format, its digit variants for
+ * search_phone; else empty) and whole (the whole text as search_exact
+ * holds values: without ASCII punctuation, spaces and control characters,
+ * one token anchored at the start; empty when nothing is left).  Returns
+ * the number of words; 0 means nothing to search for. */
 static size_t build_queries(const char *text, struct strbuf *exact, struct strbuf *prefix,
-			    struct strbuf *whole)
+			    struct strbuf *phone_q, struct strbuf *whole)
 {
 	const char *start[MAX_CHUNKS];
 	size_t len[MAX_CHUNKS], n, digits = 0, other = 0;
@@ -380,14 +393,10 @@ static size_t build_queries(const char *text, struct strbuf *exact, struct strbu
 		}
 	}
 	phone = digits >= 3 && digits < sizeof dbuf && digits * 10 >= (digits + other) * 7;
-	if (phone)
-		strbuf_addc(prefix, '(');
 	for (size_t i = 0; i < n; i++)
 		add_quoted(prefix, start[i], len[i], 1);
-	if (phone) {
-		strbuf_adds(prefix, ") ");
-		add_phone_variants(prefix, text, dbuf, digits);
-	}
+	if (phone)
+		add_phone_variants(phone_q, text, dbuf, digits);
 
 	strbuf_adds(whole, "^\"");
 	for (const char *p = text; *p;) {
@@ -515,6 +524,8 @@ static int collect(struct store *s, enum search_index ix, const char *query,
 		"AND rowid >= ?2 AND rowid < ?3 ORDER BY rowid LIMIT ?4",
 		"SELECT rowid FROM search_exact WHERE search_exact MATCH ?1 "
 		"AND rowid >= ?2 AND rowid < ?3 ORDER BY rowid LIMIT ?4",
+		"SELECT rowid FROM search_phone WHERE search_phone MATCH ?1 "
+		"AND rowid >= ?2 AND rowid < ?3 ORDER BY rowid LIMIT ?4",
 	};
 	bool all = store_access_all(s);
 	sqlite3_stmt *st = store_stmt(s, all ? sql[ix] : kinds[kind].seen_sql[ix], err);
@@ -636,10 +647,19 @@ static int fill_detail(struct store *s, struct search_hit *h, struct csm_error *
 	return found;
 }
 
+/* True when records of kind k have phones (fields in search_phone). */
+static bool has_phones(enum search_kind k)
+{
+	for (size_t f = 0; f < kinds[k].n_fields; f++)
+		if (kinds[k].fields[f].phone)
+			return true;
+	return false;
+}
+
 int store_search(struct store *s, const char *text, unsigned kinds_mask, size_t limit,
 		 struct search_result *out, struct csm_error *err)
 {
-	struct strbuf exact, prefix, whole;
+	struct strbuf exact, prefix, phone, whole;
 	struct candidate *cands = NULL;
 	struct ranked *ranked = NULL;
 	size_t n = 0, cap = 0, nr = 0;
@@ -652,8 +672,9 @@ int store_search(struct store *s, const char *text, unsigned kinds_mask, size_t 
 		return 0;
 	strbuf_init(&exact);
 	strbuf_init(&prefix);
+	strbuf_init(&phone);
 	strbuf_init(&whole);
-	if (!text || build_queries(text, &exact, &prefix, &whole) == 0) {
+	if (!text || build_queries(text, &exact, &prefix, &phone, &whole) == 0) {
 		status = 0;
 		goto out;
 	}
@@ -664,6 +685,8 @@ int store_search(struct store *s, const char *text, unsigned kinds_mask, size_t 
 
 		if (collect(s, IX_WORDS, exact.buf, kind, limit, &cands, &n, &cap, err) < 0
 		    || collect(s, IX_WORDS, prefix.buf, kind, limit, &cands, &n, &cap, err) < 0
+		    || (phone.len > 0 && has_phones(kind)
+			&& collect(s, IX_PHONE, phone.buf, kind, limit, &cands, &n, &cap, err) < 0)
 		    || (whole.len > 0
 			&& collect(s, IX_EXACT, whole.buf, kind, limit, &cands, &n, &cap, err) < 0))
 			goto out;
@@ -736,8 +759,66 @@ out:
 	free(norm_text);
 	strbuf_fini(&exact);
 	strbuf_fini(&prefix);
+	strbuf_fini(&phone);
 	strbuf_fini(&whole);
 	return status;
+}
+
+/* ---- SQL functions of the search views ---------------------------------- */
+
+/* True for what the exact values leave out (0006-search-exact.sql): ASCII
+ * punctuation, space, tab, CR and LF. */
+static bool squashed(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r'
+	       || (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40)
+	       || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
+}
+
+void store_fn_squash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *in = sqlite3_value_text(argv[0]);
+	char *out;
+	size_t n = 0;
+
+	(void)argc;
+	if (!in) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	out = xmalloc((size_t)sqlite3_value_bytes(argv[0]) + 1);
+	for (; *in; in++)
+		if (!squashed(*in))
+			out[n++] = (char)*in;
+	sqlite3_result_text(ctx, out, (int)n, free);
+}
+
+void store_fn_phone_keys(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *in = sqlite3_value_text(argv[0]);
+	char *digits, *out;
+	size_t n = 0, o;
+
+	(void)argc;
+	if (!in) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	digits = xmalloc((size_t)sqlite3_value_bytes(argv[0]) + 1);
+	for (; *in; in++)
+		if (*in >= '0' && *in <= '9')
+			digits[n++] = (char)*in;
+	/* the digits, then ' ' and each suffix of 4..15 digits shorter than them */
+	out = xmalloc(n + 1 + 12 * 16);
+	memcpy(out, digits, n);
+	o = n;
+	for (size_t len = PHONE_SUFFIX_MIN; len <= PHONE_SUFFIX_MAX && len < n; len++) {
+		out[o++] = ' ';
+		memcpy(out + o, digits + n - len, len);
+		o += len;
+	}
+	free(digits);
+	sqlite3_result_text(ctx, out, (int)o, free);
 }
 
 /* ---- maintenance ------------------------------------------------------ */
@@ -750,11 +831,36 @@ struct rebuild_sql {
 	const char *optimize;  /* merges the index into one segment */
 };
 
-/* True when field f of kind k is in search_exact (0006-search-exact.sql):
- * the names, and the number-like fields but the record number. */
-static bool exact_field(const struct kind_def *k, size_t f)
+/* True when field fd (code f) is in index ix: search_exact holds the names
+ * and the number-like fields but the record number (0006-search-exact.sql),
+ * search_phone the phones, search_fts every other field. */
+static bool in_index(int ix, const struct field_def *fd, size_t f)
 {
-	return f != 0 && k->fields[f].class != FC_OTHER;
+	if (ix == IX_EXACT)
+		return f != 0 && fd->class != FC_OTHER;
+	return fd->phone == (ix == IX_PHONE);
+}
+
+/* One arm of a kind in an index: the rows of one field, active or not. */
+struct arm {
+	int field;
+	int inactive;
+};
+
+/* The arms of kind k in index ix, in ascending rowid order (kind, rank
+ * class, field, id), so that FTS5 appends instead of flushing on every
+ * step back; fills arm (2 * MAX_FIELDS entries) and returns how many. */
+static size_t arms_of(int ix, int k, struct arm *arm)
+{
+	size_t n = 0;
+
+	for (int inactive = 0; inactive <= 1; inactive++)
+		for (int fc = FC_NUMBER; fc <= FC_OTHER; fc++)
+			for (size_t f = 0; f < kinds[k].n_fields; f++)
+				if (kinds[k].fields[f].class == (enum field_class)fc
+				    && in_index(ix, &kinds[k].fields[f], f))
+					arm[n++] = (struct arm){(int)f, inactive};
+	return n;
 }
 
 int store_search_rebuild(struct store *s, struct csm_error *err)
@@ -774,6 +880,13 @@ int store_search_rebuild(struct store *s, struct csm_error *err)
 			"FROM search_exact_source WHERE kind = ?1 AND field = ?2 AND inactive = ?3",
 			"INSERT INTO main.search_exact(search_exact) VALUES ('optimize')",
 		},
+		[IX_PHONE] = {
+			"INSERT INTO main.search_phone(search_phone) VALUES ('delete-all')",
+			"INSERT INTO main.search_phone(search_phone, rank) VALUES ('automerge', ?1)",
+			"INSERT INTO main.search_phone(rowid, value) SELECT rid, value "
+			"FROM search_phone_source WHERE kind = ?1 AND field = ?2 AND inactive = ?3",
+			"INSERT INTO main.search_phone(search_phone) VALUES ('optimize')",
+		},
 	};
 	sqlite3_stmt *st;
 
@@ -790,25 +903,20 @@ int store_search_rebuild(struct store *s, struct csm_error *err)
 		sqlite3_bind_int(st, 1, 0);
 		if (store_exec_stmt(s, st, err, "rebuilding the search index") < 0)
 			goto fail;
-		/* Field by field in ascending rowid order (kind, rank class,
-		 * field, id), so that FTS5 appends instead of flushing on every
-		 * step back. */
-		for (int k = 0; k < SK_COUNT; k++)
-			for (int inactive = 0; inactive <= 1; inactive++)
-				for (int fc = FC_NUMBER; fc <= FC_OTHER; fc++)
-					for (size_t f = 0; f < kinds[k].n_fields; f++) {
-						if (kinds[k].fields[f].class != (enum field_class)fc
-						    || (ix == IX_EXACT && !exact_field(&kinds[k], f)))
-							continue;
-						if (!(st = store_stmt(s, q->fill, err)))
-							goto fail;
-						sqlite3_bind_int(st, 1, k);
-						sqlite3_bind_int(st, 2, (int)f);
-						sqlite3_bind_int(st, 3, inactive);
-						if (store_exec_stmt(s, st, err,
-								    "rebuilding the search index") < 0)
-							goto fail;
-					}
+		for (int k = 0; k < SK_COUNT; k++) {
+			struct arm arm[2 * MAX_FIELDS];
+			size_t n = arms_of(ix, k, arm);
+
+			for (size_t a = 0; a < n; a++) {
+				if (!(st = store_stmt(s, q->fill, err)))
+					goto fail;
+				sqlite3_bind_int(st, 1, k);
+				sqlite3_bind_int(st, 2, arm[a].field);
+				sqlite3_bind_int(st, 3, arm[a].inactive);
+				if (store_exec_stmt(s, st, err, "rebuilding the search index") < 0)
+					goto fail;
+			}
+		}
 		if (!(st = store_stmt(s, q->automerge, err)))
 			goto fail;
 		sqlite3_bind_int(st, 1, 4); /* FTS5's default */
@@ -828,6 +936,7 @@ int store_search_check(struct store *s, struct csm_error *err)
 	static const char *const sql[IX_COUNT] = {
 		"INSERT INTO main.search_fts(search_fts, rank) VALUES ('integrity-check', 1)",
 		"INSERT INTO main.search_exact(search_exact, rank) VALUES ('integrity-check', 1)",
+		"INSERT INTO main.search_phone(search_phone, rank) VALUES ('integrity-check', 1)",
 	};
 
 	for (int ix = 0; ix < IX_COUNT; ix++) {
@@ -844,6 +953,467 @@ int store_search_check(struct store *s, struct csm_error *err)
 					     "rebuild it");
 		if (rc != SQLITE_DONE)
 			return store_sqlerr(s, err, "checking the search index");
+	}
+	return 0;
+}
+
+/* ---- building the indexes beside a bulk load ----------------------------- */
+
+/* Filling FTS5 is most of a big seed's time, and it needs only the values.
+ * So while the seed goes on loading, two more threads fill the indexes,
+ * each in a scratch database of its own: one search_fts, the other
+ * search_phone and search_exact (about as much work), in FTS5 tables made
+ * from the same CREATE statements.  The seed's connection reads the rows of
+ * the search views and hands them over in batches.  At the end the index
+ * rows (the %_data, %_idx and %_config tables FTS5 keeps an index in) are
+ * copied into the real tables, which are made anew first, so that no FTS5
+ * state cached on this connection outlives the copy.  The scratch files sit
+ * beside the database and are removed when the build ends. */
+
+#define BUILD_BATCH 4096 /* rows per batch handed over */
+#define BUILD_QUEUE 32   /* batches waiting at most, per thread (bounds the memory) */
+#define BUILD_THREADS 2
+
+/* Rows of the search views on their way to a builder thread. */
+struct build_batch {
+	struct build_batch *next;
+	size_t n;
+	unsigned char ix[BUILD_BATCH];  /* enum search_index */
+	sqlite3_int64 rowid[BUILD_BATCH];
+	size_t off[BUILD_BATCH];        /* where each value starts in text */
+	struct strbuf text;             /* the values, each NUL-terminated */
+};
+
+/* One builder thread and what it fills. */
+struct build_worker {
+	sqlite3 *db;             /* the thread's connection on path */
+	char *path;              /* owned: its scratch database */
+	unsigned ix_mask;        /* the indexes it fills (1 << enum search_index) */
+	pthread_t thread;
+	bool running;            /* started and not joined */
+	pthread_mutex_t mu;      /* guards the queue and closed */
+	pthread_cond_t cv;
+	struct build_batch *head, *tail;
+	size_t queued;
+	bool closed;             /* no more batches come */
+	struct build_batch *fill; /* the batch being filled (seed's thread) */
+	int rc;                  /* the thread's SQLite result (read after the join) */
+	char *errmsg;            /* owned: its message */
+};
+
+struct search_build {
+	struct store *s;
+	struct build_worker w[BUILD_THREADS];
+};
+
+/* Which thread fills index ix. */
+static const int build_thread_of[IX_COUNT] = {[IX_WORDS] = 0, [IX_EXACT] = 1, [IX_PHONE] = 1};
+
+/* The names of one index's tables. */
+static const struct {
+	const char *name, *insert, *automerge, *optimize;
+	const char *copy_from[3], *clear[3], *copy_to[3];
+} build_ix[IX_COUNT] = {
+	[IX_WORDS] = {
+		"search_fts",
+		"INSERT INTO search_fts(rowid, value) VALUES (?1, ?2)",
+		"INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', ?1)",
+		"INSERT INTO search_fts(search_fts) VALUES ('optimize')",
+		{"SELECT id, block FROM search_fts_data", "SELECT segid, term, pgno FROM search_fts_idx",
+		 "SELECT k, v FROM search_fts_config"},
+		{"DELETE FROM main.search_fts_data", "DELETE FROM main.search_fts_idx",
+		 "DELETE FROM main.search_fts_config"},
+		{"INSERT INTO main.search_fts_data(id, block) VALUES (?1, ?2)",
+		 "INSERT INTO main.search_fts_idx(segid, term, pgno) VALUES (?1, ?2, ?3)",
+		 "INSERT INTO main.search_fts_config(k, v) VALUES (?1, ?2)"},
+	},
+	[IX_EXACT] = {
+		"search_exact",
+		"INSERT INTO search_exact(rowid, value) VALUES (?1, ?2)",
+		"INSERT INTO search_exact(search_exact, rank) VALUES ('automerge', ?1)",
+		"INSERT INTO search_exact(search_exact) VALUES ('optimize')",
+		{"SELECT id, block FROM search_exact_data",
+		 "SELECT segid, term, pgno FROM search_exact_idx", "SELECT k, v FROM search_exact_config"},
+		{"DELETE FROM main.search_exact_data", "DELETE FROM main.search_exact_idx",
+		 "DELETE FROM main.search_exact_config"},
+		{"INSERT INTO main.search_exact_data(id, block) VALUES (?1, ?2)",
+		 "INSERT INTO main.search_exact_idx(segid, term, pgno) VALUES (?1, ?2, ?3)",
+		 "INSERT INTO main.search_exact_config(k, v) VALUES (?1, ?2)"},
+	},
+	[IX_PHONE] = {
+		"search_phone",
+		"INSERT INTO search_phone(rowid, value) VALUES (?1, ?2)",
+		"INSERT INTO search_phone(search_phone, rank) VALUES ('automerge', ?1)",
+		"INSERT INTO search_phone(search_phone) VALUES ('optimize')",
+		{"SELECT id, block FROM search_phone_data",
+		 "SELECT segid, term, pgno FROM search_phone_idx", "SELECT k, v FROM search_phone_config"},
+		{"DELETE FROM main.search_phone_data", "DELETE FROM main.search_phone_idx",
+		 "DELETE FROM main.search_phone_config"},
+		{"INSERT INTO main.search_phone_data(id, block) VALUES (?1, ?2)",
+		 "INSERT INTO main.search_phone_idx(segid, term, pgno) VALUES (?1, ?2, ?3)",
+		 "INSERT INTO main.search_phone_config(k, v) VALUES (?1, ?2)"},
+	},
+};
+
+/* The builder's own statements: prepared, run once, finalized (its
+ * connection is not the store's, so store_stmt() is not for it). */
+static int build_run(sqlite3 *db, const char *sql, int bind)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		return rc;
+	if (bind >= 0)
+		sqlite3_bind_int(st, 1, bind);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static void batch_free(struct build_batch *b)
+{
+	if (b) {
+		strbuf_fini(&b->text);
+		free(b);
+	}
+}
+
+/* A builder thread: inserts every batch, then merges each of its indexes
+ * into one segment, all in one transaction. */
+static void *build_thread(void *arg)
+{
+	struct build_worker *b = arg;
+	sqlite3_stmt *ins[IX_COUNT] = {0};
+	int rc = build_run(b->db, "BEGIN", -1);
+
+	for (int ix = 0; ix < IX_COUNT && rc == SQLITE_OK; ix++)
+		if ((b->ix_mask & (1u << ix))
+		    && (rc = build_run(b->db, build_ix[ix].automerge, 0)) == SQLITE_OK)
+			rc = sqlite3_prepare_v2(b->db, build_ix[ix].insert, -1, &ins[ix], NULL);
+	for (;;) {
+		struct build_batch *batch;
+
+		pthread_mutex_lock(&b->mu);
+		while (!b->head && !b->closed)
+			pthread_cond_wait(&b->cv, &b->mu);
+		batch = b->head;
+		if (batch) {
+			b->head = batch->next;
+			if (!b->head)
+				b->tail = NULL;
+			b->queued--;
+			pthread_cond_broadcast(&b->cv); /* room for the seed's next batch */
+		}
+		pthread_mutex_unlock(&b->mu);
+		if (!batch)
+			break;
+		/* After a failure the batches are only drained: the seed learns
+		 * of it at store_search_build_finish(). */
+		for (size_t i = 0; i < batch->n && rc == SQLITE_OK; i++) {
+			sqlite3_stmt *st = ins[batch->ix[i]];
+
+			sqlite3_bind_int64(st, 1, batch->rowid[i]);
+			sqlite3_bind_text(st, 2, batch->text.buf + batch->off[i], -1, SQLITE_STATIC);
+			rc = sqlite3_step(st);
+			rc = rc == SQLITE_DONE ? sqlite3_reset(st) : rc;
+		}
+		batch_free(batch);
+	}
+	for (int ix = 0; ix < IX_COUNT; ix++)
+		sqlite3_finalize(ins[ix]);
+	for (int ix = 0; ix < IX_COUNT && rc == SQLITE_OK; ix++)
+		if ((b->ix_mask & (1u << ix))
+		    && (rc = build_run(b->db, build_ix[ix].automerge, 4)) == SQLITE_OK) /* FTS5's default */
+			rc = build_run(b->db, build_ix[ix].optimize, -1);
+	if (rc == SQLITE_OK)
+		rc = build_run(b->db, "COMMIT", -1);
+	if (rc != SQLITE_OK) {
+		b->errmsg = xstrdup(sqlite3_errmsg(b->db));
+		b->rc = rc;
+	}
+	return NULL;
+}
+
+/* Hands the batch being filled to its thread, waiting while the queue is
+ * full. */
+static void build_push(struct build_worker *b)
+{
+	struct build_batch *batch = b->fill;
+
+	b->fill = NULL;
+	if (!batch || batch->n == 0) {
+		batch_free(batch);
+		return;
+	}
+	pthread_mutex_lock(&b->mu);
+	while (b->queued >= BUILD_QUEUE)
+		pthread_cond_wait(&b->cv, &b->mu);
+	if (b->tail)
+		b->tail->next = batch;
+	else
+		b->head = batch;
+	b->tail = batch;
+	b->queued++;
+	pthread_cond_broadcast(&b->cv);
+	pthread_mutex_unlock(&b->mu);
+}
+
+static void build_add(struct search_build *sb, int ix, sqlite3_int64 rowid, const char *value)
+{
+	struct build_worker *b = &sb->w[build_thread_of[ix]];
+	struct build_batch *batch = b->fill;
+
+	if (!batch) {
+		batch = b->fill = xcalloc(1, sizeof *batch);
+		strbuf_init(&batch->text);
+	}
+	batch->ix[batch->n] = (unsigned char)ix;
+	batch->rowid[batch->n] = rowid;
+	batch->off[batch->n] = batch->text.len;
+	strbuf_adds(&batch->text, value);
+	strbuf_addc(&batch->text, '\0');
+	if (++batch->n == BUILD_BATCH)
+		build_push(b);
+}
+
+/* Stops a builder thread (when running) and waits for it. */
+static void build_stop(struct build_worker *b)
+{
+	if (!b->running)
+		return;
+	build_push(b);
+	pthread_mutex_lock(&b->mu);
+	b->closed = true;
+	pthread_cond_broadcast(&b->cv);
+	pthread_mutex_unlock(&b->mu);
+	pthread_join(b->thread, NULL);
+	b->running = false;
+}
+
+static void worker_fini(struct build_worker *b)
+{
+	build_stop(b);
+	sqlite3_close(b->db);
+	if (b->path)
+		unlink(b->path);
+	free(b->path);
+	free(b->errmsg);
+	pthread_cond_destroy(&b->cv);
+	pthread_mutex_destroy(&b->mu);
+}
+
+void store_search_build_free(struct search_build *sb)
+{
+	if (!sb)
+		return;
+	for (int t = 0; t < BUILD_THREADS; t++)
+		worker_fini(&sb->w[t]);
+	free(sb);
+}
+
+/* The statement that made index ix in the store (owned), or NULL with err
+ * set. */
+static char *index_sql_dup(struct store *s, int ix, struct csm_error *err)
+{
+	static const char sql[] = "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name = ?1";
+	sqlite3_stmt *st = store_stmt(s, sql, err);
+	char *create = NULL;
+	int rc;
+
+	if (!st)
+		return NULL;
+	sqlite3_bind_text(st, 1, build_ix[ix].name, -1, SQLITE_STATIC);
+	rc = store_step_row(s, st, err, "reading the search index's definition");
+	if (rc == 1)
+		create = store_col_dup(st, 0);
+	sqlite3_reset(st);
+	if (rc == 0)
+		csm_error_set(err, CSM_EX_SOFTWARE, "no table %s", build_ix[ix].name);
+	return create;
+}
+
+/* Opens a builder thread's scratch database beside the store's file db and
+ * makes its indexes there from the statements that made them in the
+ * store; 0 or -1 with err set. */
+static int worker_open(struct store *s, struct build_worker *b, const char *db,
+		       struct csm_error *err)
+{
+	int fd;
+
+	b->path = xmalloc(strlen(db) + sizeof ".search-XXXXXX");
+	sprintf(b->path, "%s.search-XXXXXX", db);
+	if ((fd = mkstemp(b->path)) < 0) {
+		csm_error_set(err, CSM_EX_CANTCREAT, "%s: %s", b->path, strerror(errno));
+		free(b->path);
+		b->path = NULL;
+		return -1;
+	}
+	close(fd);
+	/* A scratch file: nothing to recover after a crash, so no journal. */
+	if (sqlite3_open_v2(b->path, &b->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL)
+		    != SQLITE_OK
+	    || sqlite3_exec(b->db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+			    "PRAGMA secure_delete = OFF; PRAGMA cache_size = -262144",
+			    NULL, NULL, NULL) != SQLITE_OK)
+		return csm_error_set(err, CSM_EX_CANTCREAT, "%s: %s", b->path,
+				     b->db ? sqlite3_errmsg(b->db) : "out of memory");
+	for (int ix = 0; ix < IX_COUNT; ix++) {
+		char *create;
+		int rc;
+
+		if (!(b->ix_mask & (1u << ix)))
+			continue;
+		if (!(create = index_sql_dup(s, ix, err)))
+			return -1;
+		/* DDL from the schema itself: no user value in it */
+		rc = sqlite3_exec(b->db, create, NULL, NULL, NULL);
+		free(create);
+		if (rc != SQLITE_OK)
+			return csm_error_set(err, CSM_EX_CANTCREAT, "%s: %s", b->path,
+					     sqlite3_errmsg(b->db));
+	}
+	return 0;
+}
+
+int store_search_build_start(struct store *s, struct search_build **out, struct csm_error *err)
+{
+	const char *db = store_path(s);
+	struct search_build *sb;
+
+	*out = NULL;
+	if (!db || !*db || !strcmp(db, ":memory:") || !strncmp(db, "file:", 5))
+		return 0; /* no directory to put the scratch files in */
+	sb = xcalloc(1, sizeof *sb);
+	sb->s = s;
+	for (int t = 0; t < BUILD_THREADS; t++) {
+		pthread_mutex_init(&sb->w[t].mu, NULL);
+		pthread_cond_init(&sb->w[t].cv, NULL);
+	}
+	for (int ix = 0; ix < IX_COUNT; ix++)
+		sb->w[build_thread_of[ix]].ix_mask |= 1u << ix;
+	for (int t = 0; t < BUILD_THREADS; t++) {
+		struct build_worker *b = &sb->w[t];
+		int e;
+
+		if (worker_open(s, b, db, err) < 0)
+			goto fail;
+		if ((e = pthread_create(&b->thread, NULL, build_thread, b)) != 0) {
+			csm_error_set(err, CSM_EX_SOFTWARE, "starting the search index builder: %s",
+				      strerror(e));
+			goto fail;
+		}
+		b->running = true;
+	}
+	*out = sb;
+	return 0;
+fail:
+	store_search_build_free(sb);
+	return -1;
+}
+
+int store_search_build_kind(struct search_build *sb, enum search_kind k, struct csm_error *err)
+{
+	static const char *const read_sql[IX_COUNT] = {
+		"SELECT rid, value FROM search_source WHERE kind = ?1 AND field = ?2 AND inactive = ?3",
+		"SELECT rid, value FROM search_exact_source "
+		"WHERE kind = ?1 AND field = ?2 AND inactive = ?3",
+		"SELECT rid, value FROM search_phone_source "
+		"WHERE kind = ?1 AND field = ?2 AND inactive = ?3",
+	};
+
+	for (int ix = 0; ix < IX_COUNT; ix++) {
+		struct arm arm[2 * MAX_FIELDS];
+		size_t n = arms_of(ix, (int)k, arm);
+
+		for (size_t a = 0; a < n; a++) {
+			sqlite3_stmt *st = store_stmt(sb->s, read_sql[ix], err);
+			int rc;
+
+			if (!st)
+				return -1;
+			sqlite3_bind_int(st, 1, (int)k);
+			sqlite3_bind_int(st, 2, arm[a].field);
+			sqlite3_bind_int(st, 3, arm[a].inactive);
+			while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+				const char *v = (const char *)sqlite3_column_text(st, 1);
+
+				build_add(sb, ix, sqlite3_column_int64(st, 0), v ? v : "");
+			}
+			sqlite3_reset(st);
+			if (rc != SQLITE_DONE)
+				return store_sqlerr(sb->s, err, "reading values for the search index");
+		}
+	}
+	return 0;
+}
+
+/* Copies the rows of one index table from a builder's database into the
+ * store's (columns: 2 or 3). */
+static int build_copy(struct store *s, struct build_worker *b, const char *from, const char *to,
+		      int columns, struct csm_error *err)
+{
+	sqlite3_stmt *src, *dst;
+	int rc;
+
+	if (sqlite3_prepare_v2(b->db, from, -1, &src, NULL) != SQLITE_OK)
+		return csm_error_set(err, CSM_EX_IOERR, "%s: %s", b->path, sqlite3_errmsg(b->db));
+	while ((rc = sqlite3_step(src)) == SQLITE_ROW) {
+		if (!(dst = store_stmt(s, to, err))) {
+			sqlite3_finalize(src);
+			return -1;
+		}
+		for (int c = 0; c < columns; c++)
+			sqlite3_bind_value(dst, c + 1, sqlite3_column_value(src, c));
+		if (store_exec_stmt(s, dst, err, "copying the search index") < 0) {
+			sqlite3_finalize(src);
+			return -1;
+		}
+	}
+	sqlite3_finalize(src);
+	if (rc != SQLITE_DONE)
+		return csm_error_set(err, CSM_EX_IOERR, "%s: %s", b->path, sqlite3_errmsg(b->db));
+	return 0;
+}
+
+int store_search_build_finish(struct search_build *sb, struct csm_error *err)
+{
+	static const char *const drop_sql[IX_COUNT] = {
+		"DROP TABLE main.search_fts", "DROP TABLE main.search_exact",
+		"DROP TABLE main.search_phone",
+	};
+	static const int columns[3] = {2, 3, 2};
+
+	for (int t = 0; t < BUILD_THREADS; t++) {
+		struct build_worker *b = &sb->w[t];
+
+		build_stop(b);
+		if (b->rc != SQLITE_OK)
+			return csm_error_set(err, CSM_EX_IOERR, "building the search index in %s: %s",
+					     b->path, b->errmsg ? b->errmsg : sqlite3_errstr(b->rc));
+	}
+	for (int ix = 0; ix < IX_COUNT; ix++) {
+		struct build_worker *b = &sb->w[build_thread_of[ix]];
+		char *create = index_sql_dup(sb->s, ix, err);
+		int failed;
+
+		if (!create)
+			return -1;
+		/* Made anew, so that this connection reads the copied index
+		 * rather than what it may have cached of the old one. */
+		failed = store_exec_script(sb->s, drop_sql[ix], err) < 0
+			 || store_exec_script(sb->s, create, err) < 0;
+		free(create);
+		if (failed)
+			return -1;
+		for (int t = 0; t < 3; t++) {
+			sqlite3_stmt *st = store_stmt(sb->s, build_ix[ix].clear[t], err);
+
+			if (!st || store_exec_stmt(sb->s, st, err, "copying the search index") < 0
+			    || build_copy(sb->s, b, build_ix[ix].copy_from[t], build_ix[ix].copy_to[t],
+					  columns[t], err) < 0)
+				return -1;
+		}
 	}
 	return 0;
 }

@@ -69,6 +69,25 @@ void search_result_fini(struct search_result *r);
  * in the caller's transaction or its own.  Returns 0 or -1 with err set. */
 int store_search_rebuild(struct store *s, struct csm_error *err);
 
+/* Building both indexes on a second thread while a bulk load goes on
+ * (store_seed() does this):
+ *   store_search_build_start() sets *out to an owned builder, or to NULL
+ *   when the database has no directory for the builder's scratch file (in
+ *   memory): then store_search_rebuild() after the load does the work;
+ *   store_search_build_kind() hands over every record of kind k, read on
+ *   the store's connection; call it once per kind, when the kind is loaded
+ *   and nothing changes it any more (the caller's transaction may be open);
+ *   store_search_build_finish() waits for the builder and puts both indexes
+ *   in place, in the caller's transaction;
+ *   store_search_build_free() stops the builder, removes its scratch file
+ *   and frees it (also after a failure; NULL is ignored).
+ * Each returns 0 or -1 with err set. */
+struct search_build;
+int store_search_build_start(struct store *s, struct search_build **out, struct csm_error *err);
+int store_search_build_kind(struct search_build *b, enum search_kind k, struct csm_error *err);
+int store_search_build_finish(struct search_build *b, struct csm_error *err);
+void store_search_build_free(struct search_build *b);
+
 /* Checks that both search indexes match the tables (FTS5 integrity-check
  * against their content).  Returns 0, or -1 with err set: CSM_EX_DATAERR
  * when an index is out of step (store_search_rebuild() repairs it). */

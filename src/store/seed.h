@@ -37,7 +37,10 @@ struct seed_report {
 
 /* Generates the demo data for model from ind (the template the database was
  * set up with) inside one transaction (nested in the caller's if any).
- * Run it with store_set_bulk(s, true) and rebuild the search index after.
+ * Run it with store_set_bulk(s, true) (the fast way, for a new database):
+ * then it also fills the search indexes, on a second thread while it loads
+ * (store_search_build_start(), search.h).  Without bulk mode the triggers
+ * keep them row by row.
  * A database that already holds customers, install base or cases is refused
  * (CSM_EX_FAIL): seeding twice would mix two demo worlds.  Returns 0, or -1
  * with err set and nothing written. */

@@ -154,6 +154,8 @@ static int register_functions(struct store *s)
 		{"csm_now", 0, 0, fn_now},
 		{"csm_today", 0, 0, fn_today},
 		{"csm_digits", 1, 1, fn_digits},
+		{"csm_squash", 1, 1, store_fn_squash},
+		{"csm_phone_keys", 1, 1, store_fn_phone_keys},
 	};
 	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
 		int flags = SQLITE_UTF8 | (fns[i].deterministic ? SQLITE_DETERMINISTIC : 0);
@@ -524,6 +526,10 @@ struct store *store_open(const char *path, unsigned flags, struct csm_error *err
 	for (int k = 0; k < REC_KIND_COUNT; k++)
 		s->prefix[k] = xstrdup(kinds[k].prefix);
 
+	/* No global memory statistics (csm reads none): they take a process-wide
+	 * mutex on every allocation, which the seed's two threads contend for.
+	 * Only possible before SQLite initializes; later calls fail harmlessly. */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	rc = sqlite3_open_v2(uri ? uri : path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
 	free(uri);
 	if (rc != SQLITE_OK) {

@@ -3,6 +3,7 @@
  * seed twice, record numbers continuing after the seed. */
 #include "helpers.h"
 
+#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -183,6 +184,74 @@ static void test_b2b2c(void **state)
 	test_store_free(&s, path);
 }
 
+/* True when a file whose name starts with "<path>.search-" (a search
+ * index builder's scratch file) is beside path. */
+static bool scratch_left(const char *path)
+{
+	char pattern[300];
+	glob_t g;
+	bool found;
+
+	snprintf(pattern, sizeof pattern, "%s.search-*", path);
+	found = glob(pattern, 0, NULL, &g) == 0 && g.gl_pathc > 0;
+	globfree(&g);
+	return found;
+}
+
+/* Looks text up and says whether the record of kind k with this number is
+ * among the hits. */
+static bool finds(struct store *s, const char *text, enum search_kind k, const char *number)
+{
+	struct search_result r;
+	struct csm_error err = {0};
+	bool found = false;
+
+	if (store_search(s, text, SEARCH_ALL_KINDS, 50, &r, &err) < 0)
+		fail_msg("lookup %s: %s", text, err.msg);
+	for (size_t i = 0; i < r.n; i++)
+		found |= r.hits[i].kind == k && !strcmp(r.hits[i].number, number);
+	search_result_fini(&r);
+	return found;
+}
+
+/* The seed fills the search indexes on builder threads, each in a scratch
+ * file beside the database, and copies them in: the same connection then
+ * finds records by name, number and phone (nothing of the empty indexes
+ * it saw before stays cached), every index checks out against the tables
+ * (check_common()), the triggers keep them after, and no scratch file is
+ * left. */
+static void test_seed_builds_search_index(void **state)
+{
+	char path[256];
+	struct store *s = seeded(path, MODEL_B2B2C, "telecom", 7);
+	struct csm_error err = {0};
+	char *number, *name, *phone;
+	(void)state;
+
+	check_common(s);
+	assert_false(scratch_left(path));
+	number = test_query_text(s, "SELECT number FROM consumer ORDER BY id DESC LIMIT 1");
+	name = test_query_text(s, "SELECT last_name FROM consumer ORDER BY id DESC LIMIT 1");
+	phone = test_query_text(s, "SELECT mobile_phone FROM consumer ORDER BY id DESC LIMIT 1");
+	assert_true(finds(s, number, SK_CONSUMER, number));
+	assert_true(finds(s, phone, SK_CONSUMER, number));
+	assert_true(finds(s, phone + strlen(phone) - 5, SK_CONSUMER, number));
+	assert_true(finds(s, name, SK_CONSUMER, number) || test_query_int(s,
+		"SELECT count(*) > 40 FROM consumer WHERE last_name = "
+		"(SELECT last_name FROM consumer ORDER BY id DESC LIMIT 1)"));
+
+	/* the triggers take over from the seed */
+	test_exec(s, "UPDATE consumer SET mobile_phone = '+1 555 013 9876' WHERE id = "
+		     "(SELECT max(id) FROM consumer)");
+	assert_true(finds(s, "5550139876", SK_CONSUMER, number));
+	assert_false(finds(s, phone, SK_CONSUMER, number));
+	assert_int_equal(store_search_check(s, &err), 0);
+	free(number);
+	free(name);
+	free(phone);
+	test_store_free(&s, path);
+}
+
 static void test_every_industry_seeds(void **state)
 {
 	static const char *const names[] = {"medical_devices", "software_saas", "utilities"};
@@ -318,6 +387,7 @@ int main(void)
 		cmocka_unit_test(test_b2b),
 		cmocka_unit_test(test_b2c),
 		cmocka_unit_test(test_b2b2c),
+		cmocka_unit_test(test_seed_builds_search_index),
 		cmocka_unit_test(test_every_industry_seeds),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_refuses_second_seed_and_numbers_continue),
