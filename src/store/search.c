@@ -967,8 +967,9 @@ int store_search_check(struct store *s, struct csm_error *err)
  * the search views and hands them over in batches.  At the end the index
  * rows (the %_data, %_idx and %_config tables FTS5 keeps an index in) are
  * copied into the real tables, which are made anew first, so that no FTS5
- * state cached on this connection outlives the copy.  The scratch files sit
- * beside the database and are removed when the build ends. */
+ * state cached on this connection outlives the copy.  The scratch files are
+ * made beside the database (where there is room for it) and unlinked once
+ * open, so that nothing is left behind even when csm is killed. */
 
 #define BUILD_BATCH 4096 /* rows per batch handed over */
 #define BUILD_QUEUE 32   /* batches waiting at most, per thread (bounds the memory) */
@@ -987,7 +988,8 @@ struct build_batch {
 /* One builder thread and what it fills. */
 struct build_worker {
 	sqlite3 *db;             /* the thread's connection on path */
-	char *path;              /* owned: its scratch database */
+	char *path;              /* owned: its scratch database (for messages) */
+	bool linked;             /* path still names it */
 	unsigned ix_mask;        /* the indexes it fills (1 << enum search_index) */
 	pthread_t thread;
 	bool running;            /* started and not joined */
@@ -996,6 +998,7 @@ struct build_worker {
 	struct build_batch *head, *tail;
 	size_t queued;
 	bool closed;             /* no more batches come */
+	bool abandoned;          /* ...and the indexes are not wanted (a failed seed) */
 	struct build_batch *fill; /* the batch being filled (seed's thread) */
 	int rc;                  /* the thread's SQLite result (read after the join) */
 	char *errmsg;            /* owned: its message */
@@ -1085,6 +1088,7 @@ static void *build_thread(void *arg)
 {
 	struct build_worker *b = arg;
 	sqlite3_stmt *ins[IX_COUNT] = {0};
+	bool abandoned = false;
 	int rc = build_run(b->db, "BEGIN", -1);
 
 	for (int ix = 0; ix < IX_COUNT && rc == SQLITE_OK; ix++)
@@ -1104,6 +1108,8 @@ static void *build_thread(void *arg)
 				b->tail = NULL;
 			b->queued--;
 			pthread_cond_broadcast(&b->cv); /* room for the seed's next batch */
+		} else {
+			abandoned = b->abandoned;
 		}
 		pthread_mutex_unlock(&b->mu);
 		if (!batch)
@@ -1122,6 +1128,8 @@ static void *build_thread(void *arg)
 	}
 	for (int ix = 0; ix < IX_COUNT; ix++)
 		sqlite3_finalize(ins[ix]);
+	if (abandoned)
+		return NULL;
 	for (int ix = 0; ix < IX_COUNT && rc == SQLITE_OK; ix++)
 		if ((b->ix_mask & (1u << ix))
 		    && (rc = build_run(b->db, build_ix[ix].automerge, 4)) == SQLITE_OK) /* FTS5's default */
@@ -1177,14 +1185,16 @@ static void build_add(struct search_build *sb, int ix, sqlite3_int64 rowid, cons
 		build_push(b);
 }
 
-/* Stops a builder thread (when running) and waits for it. */
-static void build_stop(struct build_worker *b)
+/* Stops a builder thread (when running) and waits for it to finish its
+ * indexes, or only to stop when they are abandoned. */
+static void build_stop(struct build_worker *b, bool abandon)
 {
 	if (!b->running)
 		return;
 	build_push(b);
 	pthread_mutex_lock(&b->mu);
 	b->closed = true;
+	b->abandoned = abandon;
 	pthread_cond_broadcast(&b->cv);
 	pthread_mutex_unlock(&b->mu);
 	pthread_join(b->thread, NULL);
@@ -1193,9 +1203,9 @@ static void build_stop(struct build_worker *b)
 
 static void worker_fini(struct build_worker *b)
 {
-	build_stop(b);
+	build_stop(b, true);
 	sqlite3_close(b->db);
-	if (b->path)
+	if (b->linked)
 		unlink(b->path);
 	free(b->path);
 	free(b->errmsg);
@@ -1250,6 +1260,7 @@ static int worker_open(struct store *s, struct build_worker *b, const char *db,
 		return -1;
 	}
 	close(fd);
+	b->linked = true;
 	/* A scratch file: nothing to recover after a crash, so no journal. */
 	if (sqlite3_open_v2(b->path, &b->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL)
 		    != SQLITE_OK
@@ -1273,6 +1284,9 @@ static int worker_open(struct store *s, struct build_worker *b, const char *db,
 			return csm_error_set(err, CSM_EX_CANTCREAT, "%s: %s", b->path,
 					     sqlite3_errmsg(b->db));
 	}
+	/* Only this connection uses the file from here on: it keeps it open. */
+	unlink(b->path);
+	b->linked = false;
 	return 0;
 }
 
@@ -1387,7 +1401,7 @@ int store_search_build_finish(struct search_build *sb, struct csm_error *err)
 	for (int t = 0; t < BUILD_THREADS; t++) {
 		struct build_worker *b = &sb->w[t];
 
-		build_stop(b);
+		build_stop(b, false);
 		if (b->rc != SQLITE_OK)
 			return csm_error_set(err, CSM_EX_IOERR, "building the search index in %s: %s",
 					     b->path, b->errmsg ? b->errmsg : sqlite3_errstr(b->rc));

@@ -109,6 +109,7 @@ struct seeder {
 	uint64_t rng;                     /* splitmix64 state */
 	struct csm_error *err;
 	struct search_build *build;       /* bulk mode: fills the search index beside the load */
+	const struct seed_options *opt;
 	time_t now;
 	long long next[REC_KIND_COUNT];   /* next record number per kind */
 
@@ -2198,24 +2199,42 @@ static int index_kinds(struct seeder *sd, enum search_kind a, enum search_kind b
 	       || (b != SK_COUNT && store_search_build_kind(sd->build, b, sd->err) < 0) ? -1 : 0;
 }
 
+/* Reports a step done to opt->progress. */
+static void done(const struct seed_options *opt, const char *what)
+{
+	if (opt->progress)
+		opt->progress(opt->progress_ctx, what);
+}
+
 static int run(struct seeder *sd)
 {
 	if (refuse_filled(sd) < 0 || read_counters(sd) < 0 || read_next_ids(sd) < 0 ||
 	    read_reference(sd) < 0 ||
 	    seed_geography(sd) < 0 || seed_staff(sd) < 0 || seed_service_orgs(sd) < 0)
 		return -1;
-	if ((sd->accounts_on && seed_accounts(sd) < 0) ||
-	    index_kinds(sd, SK_ACCOUNT, SK_CONTACT) < 0)
+	done(sd->opt, "locations, staff and service organizations loaded");
+	if (sd->accounts_on && seed_accounts(sd) < 0)
 		return -1;
-	if ((sd->consumers_on && seed_consumers(sd) < 0) ||
-	    index_kinds(sd, SK_CONSUMER, SK_HOUSEHOLD) < 0)
+	done(sd->opt, "accounts and contacts loaded");
+	if (index_kinds(sd, SK_ACCOUNT, SK_CONTACT) < 0)
 		return -1;
-	if (seed_install_base(sd) < 0 || index_kinds(sd, SK_INSTALL_BASE, SK_SOLD_PRODUCT) < 0)
+	if (sd->consumers_on && seed_consumers(sd) < 0)
+		return -1;
+	done(sd->opt, "consumers and households loaded");
+	if (index_kinds(sd, SK_CONSUMER, SK_HOUSEHOLD) < 0)
+		return -1;
+	if (seed_install_base(sd) < 0)
+		return -1;
+	done(sd->opt, "install base, sold products and contracts loaded");
+	if (index_kinds(sd, SK_INSTALL_BASE, SK_SOLD_PRODUCT) < 0)
 		return -1;
 	/* the parties index nothing: the cases are final after them */
-	if (seed_cases(sd) < 0 || seed_missing_parties(sd) < 0 ||
-	    index_kinds(sd, SK_CASE, SK_COUNT) < 0)
+	if (seed_cases(sd) < 0 || seed_missing_parties(sd) < 0)
 		return -1;
+	done(sd->opt, "cases loaded");
+	if (index_kinds(sd, SK_CASE, SK_COUNT) < 0)
+		return -1;
+	done(sd->opt, "all handed to the search index builders");
 	return write_counters(sd);
 }
 
@@ -2239,6 +2258,7 @@ int store_seed(struct store *s, const struct industry *ind, enum business_model 
 	sd.scale = opt->scale;
 	sd.rng = opt->seed;
 	sd.err = err;
+	sd.opt = opt;
 	sd.now = clock_now();
 	strbuf_init(&sd.sb);
 
@@ -2263,21 +2283,29 @@ int store_seed(struct store *s, const struct industry *ind, enum business_model 
 		rc = -1;
 	else
 		rc = run(&sd);
-	if (rc == 0 && store_bulk(s) && create_indexes(&sd, ix, n_ix) < 0)
-		rc = -1;
+	if (rc == 0 && store_bulk(s)) {
+		if (create_indexes(&sd, ix, n_ix) < 0)
+			rc = -1;
+		else
+			done(opt, "indexes and triggers made");
+	}
 	if (rc == 0 && store_location_counts_rebuild(s, err) < 0)
 		rc = -1;
-	if (rc == 0 && store_bulk(s)
-	    && (sd.build ? store_search_build_finish(sd.build, err) : store_search_rebuild(s, err)) < 0)
-		rc = -1;
+	if (rc == 0 && store_bulk(s)) {
+		if ((sd.build ? store_search_build_finish(sd.build, err)
+			      : store_search_rebuild(s, err)) < 0)
+			rc = -1;
+		else
+			done(opt, "search indexes in place");
+	}
 	store_search_build_free(sd.build);
 	if (store_bulk(s))
 		store_exec_script(s, "PRAGMA cache_size = -16000;"
 				  "PRAGMA ignore_check_constraints = OFF", NULL);
 	if (rc < 0)
 		store_rollback(s);
-	else
-		rc = store_commit(s, err);
+	else if ((rc = store_commit(s, err)) == 0)
+		done(opt, "committed");
 	free_indexes(ix, n_ix);
 	seeder_fini(&sd);
 	return rc;

@@ -20,6 +20,10 @@
 struct seed_options {
 	unsigned scale;  /* 1..SEED_MAX_SCALE: 1 the demo, each step adds a unit (seed.c) */
 	uint64_t seed;   /* PRNG seed */
+	/* Called (when set) as each step of the seed is done, with what was
+	 * done ("accounts and contacts loaded"); for `csm seed --progress`. */
+	void (*progress)(void *ctx, const char *done);
+	void *progress_ctx;
 };
 
 #define SEED_MAX_SCALE 10000
