@@ -961,8 +961,8 @@ int store_search_check(struct store *s, struct csm_error *err)
 
 /* Filling FTS5 is most of a big seed's time, and it needs only the values.
  * So while the seed goes on loading, two more threads fill the indexes,
- * each in a scratch database of its own: one search_fts, the other
- * search_phone and search_exact (about as much work), in FTS5 tables made
+ * each in a scratch database of its own: one search_fts and search_exact,
+ * the other search_phone (about as much work), in FTS5 tables made
  * from the same CREATE statements.  The seed's connection reads the rows of
  * the search views and hands them over in batches.  At the end the index
  * rows (the %_data, %_idx and %_config tables FTS5 keeps an index in) are
@@ -972,7 +972,11 @@ int store_search_check(struct store *s, struct csm_error *err)
  * open, so that nothing is left behind even when csm is killed. */
 
 #define BUILD_BATCH 4096 /* rows per batch handed over */
-#define BUILD_QUEUE 32   /* batches waiting at most, per thread (bounds the memory) */
+/* Batches waiting at most per thread, about 200 MB: the builders lag
+ * behind the load (they have more to do), and the seed goes on to make the
+ * other indexes meanwhile instead of waiting for them; this bounds the
+ * memory that takes. */
+#define BUILD_QUEUE 1024
 #define BUILD_THREADS 2
 
 /* Rows of the search views on their way to a builder thread. */
@@ -1009,8 +1013,9 @@ struct search_build {
 	struct build_worker w[BUILD_THREADS];
 };
 
-/* Which thread fills index ix. */
-static const int build_thread_of[IX_COUNT] = {[IX_WORDS] = 0, [IX_EXACT] = 1, [IX_PHONE] = 1};
+/* Which thread fills index ix: about as much work each (search_fts has
+ * more rows, search_phone more tokens per row). */
+static const int build_thread_of[IX_COUNT] = {[IX_WORDS] = 0, [IX_EXACT] = 0, [IX_PHONE] = 1};
 
 /* The names of one index's tables. */
 static const struct {
