@@ -775,11 +775,24 @@ static bool squashed(unsigned char c)
 	       || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
 }
 
+/* Writes in without what squashed() leaves out to out (room for strlen(in)
+ * + 1) and returns its length. */
+static size_t squash(const char *in, char *out)
+{
+	size_t n = 0;
+
+	for (; *in; in++)
+		if (!squashed((unsigned char)*in))
+			out[n++] = *in;
+	out[n] = '\0';
+	return n;
+}
+
 void store_fn_squash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	const unsigned char *in = sqlite3_value_text(argv[0]);
+	const char *in = (const char *)sqlite3_value_text(argv[0]);
 	char *out;
-	size_t n = 0;
+	size_t n;
 
 	(void)argc;
 	if (!in) {
@@ -787,9 +800,7 @@ void store_fn_squash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	out = xmalloc((size_t)sqlite3_value_bytes(argv[0]) + 1);
-	for (; *in; in++)
-		if (!squashed(*in))
-			out[n++] = (char)*in;
+	n = squash(in, out);
 	sqlite3_result_text(ctx, out, (int)n, free);
 }
 
@@ -1335,36 +1346,52 @@ int store_search_build_kind(struct search_build *sb, enum search_kind k, struct 
 {
 	static const char *const read_sql[IX_COUNT] = {
 		"SELECT rid, value FROM search_source WHERE kind = ?1 AND field = ?2 AND inactive = ?3",
-		"SELECT rid, value FROM search_exact_source "
-		"WHERE kind = ?1 AND field = ?2 AND inactive = ?3",
+		NULL, /* from search_source's rows, as search_exact_source does */
 		"SELECT rid, value FROM search_phone_source "
 		"WHERE kind = ?1 AND field = ?2 AND inactive = ?3",
 	};
+	char *exact = NULL; /* a value as search_exact holds it */
+	size_t exact_cap = 0;
+	int status = 0;
 
-	for (int ix = 0; ix < IX_COUNT; ix++) {
+	for (int ix = 0; ix < IX_COUNT && status == 0; ix++) {
 		struct arm arm[2 * MAX_FIELDS];
-		size_t n = arms_of(ix, (int)k, arm);
+		size_t n = read_sql[ix] ? arms_of(ix, (int)k, arm) : 0;
 
-		for (size_t a = 0; a < n; a++) {
+		for (size_t a = 0; a < n && status == 0; a++) {
 			sqlite3_stmt *st = store_stmt(sb->s, read_sql[ix], err);
+			bool also_exact = ix == IX_WORDS
+				&& in_index(IX_EXACT, &kinds[k].fields[arm[a].field], (size_t)arm[a].field);
 			int rc;
 
-			if (!st)
-				return -1;
+			if (!st) {
+				status = -1;
+				break;
+			}
 			sqlite3_bind_int(st, 1, (int)k);
 			sqlite3_bind_int(st, 2, arm[a].field);
 			sqlite3_bind_int(st, 3, arm[a].inactive);
 			while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 				const char *v = (const char *)sqlite3_column_text(st, 1);
+				sqlite3_int64 rowid = sqlite3_column_int64(st, 0);
 
-				build_add(sb, ix, sqlite3_column_int64(st, 0), v ? v : "");
+				build_add(sb, ix, rowid, v ? v : "");
+				if (also_exact && v) { /* the same arm in search_exact */
+					size_t need = strlen(v) + 1;
+
+					if (need > exact_cap)
+						exact = xrealloc(exact, exact_cap = need);
+					squash(v, exact);
+					build_add(sb, IX_EXACT, rowid, exact);
+				}
 			}
 			sqlite3_reset(st);
 			if (rc != SQLITE_DONE)
-				return store_sqlerr(sb->s, err, "reading values for the search index");
+				status = store_sqlerr(sb->s, err, "reading values for the search index");
 		}
 	}
-	return 0;
+	free(exact);
+	return status;
 }
 
 /* Copies the rows of one index table from a builder's database into the
@@ -1395,14 +1422,8 @@ static int build_copy(struct store *s, struct build_worker *b, const char *from,
 	return 0;
 }
 
-int store_search_build_finish(struct search_build *sb, struct csm_error *err)
+int store_search_build_wait(struct search_build *sb, struct csm_error *err)
 {
-	static const char *const drop_sql[IX_COUNT] = {
-		"DROP TABLE main.search_fts", "DROP TABLE main.search_exact",
-		"DROP TABLE main.search_phone",
-	};
-	static const int columns[3] = {2, 3, 2};
-
 	for (int t = 0; t < BUILD_THREADS; t++) {
 		struct build_worker *b = &sb->w[t];
 
@@ -1411,6 +1432,19 @@ int store_search_build_finish(struct search_build *sb, struct csm_error *err)
 			return csm_error_set(err, CSM_EX_IOERR, "building the search index in %s: %s",
 					     b->path, b->errmsg ? b->errmsg : sqlite3_errstr(b->rc));
 	}
+	return 0;
+}
+
+int store_search_build_finish(struct search_build *sb, struct csm_error *err)
+{
+	static const char *const drop_sql[IX_COUNT] = {
+		"DROP TABLE main.search_fts", "DROP TABLE main.search_exact",
+		"DROP TABLE main.search_phone",
+	};
+	static const int columns[3] = {2, 3, 2};
+
+	if (store_search_build_wait(sb, err) < 0)
+		return -1;
 	for (int ix = 0; ix < IX_COUNT; ix++) {
 		struct build_worker *b = &sb->w[build_thread_of[ix]];
 		char *create = index_sql_dup(sb->s, ix, err);

@@ -77,14 +77,17 @@ int store_search_rebuild(struct store *s, struct csm_error *err);
  *   store_search_build_kind() hands over every record of kind k, read on
  *   the store's connection; call it once per kind, when the kind is loaded
  *   and nothing changes it any more (the caller's transaction may be open);
- *   store_search_build_finish() waits for the builder and puts both indexes
- *   in place, in the caller's transaction;
+ *   store_search_build_wait() waits for the builders to finish their
+ *   indexes (and says whether they failed);
+ *   store_search_build_finish() waits for them and puts the indexes in
+ *   place, in the caller's transaction;
  *   store_search_build_free() stops the builder, removes its scratch file
  *   and frees it (also after a failure; NULL is ignored).
  * Each returns 0 or -1 with err set. */
 struct search_build;
 int store_search_build_start(struct store *s, struct search_build **out, struct csm_error *err);
 int store_search_build_kind(struct search_build *b, enum search_kind k, struct csm_error *err);
+int store_search_build_wait(struct search_build *b, struct csm_error *err);
 int store_search_build_finish(struct search_build *b, struct csm_error *err);
 void store_search_build_free(struct search_build *b);
 

@@ -2291,6 +2291,14 @@ int store_seed(struct store *s, const struct industry *ind, enum business_model 
 	}
 	if (rc == 0 && store_location_counts_rebuild(s, err) < 0)
 		rc = -1;
+	else if (rc == 0)
+		done(opt, "location counts made");
+	if (rc == 0 && sd.build) {
+		if (store_search_build_wait(sd.build, err) < 0)
+			rc = -1;
+		else
+			done(opt, "search index builders done");
+	}
 	if (rc == 0 && store_bulk(s)) {
 		if ((sd.build ? store_search_build_finish(sd.build, err)
 			      : store_search_rebuild(s, err)) < 0)
