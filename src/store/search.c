@@ -675,9 +675,14 @@ int store_search(struct store *s, const char *text, unsigned kinds_mask, size_t 
 	strbuf_init(&phone);
 	strbuf_init(&whole);
 	if (!text || build_queries(text, &exact, &prefix, &phone, &whole) == 0) {
-		status = 0;
-		goto out;
+		strbuf_fini(&exact);
+		strbuf_fini(&prefix);
+		strbuf_fini(&phone);
+		strbuf_fini(&whole);
+		return 0;
 	}
+	if (store_read_begin(s, err) < 0)
+		goto out;
 	for (int k = 0; k < SK_COUNT; k++) {
 		if (!(kinds_mask & SEARCH_KIND_BIT(k)))
 			continue;
@@ -754,6 +759,7 @@ out:
 			free(h->detail);
 		}
 	}
+	store_read_end(s);
 	free(ranked);
 	free(cands);
 	free(norm_text);

@@ -33,6 +33,7 @@ struct store {
 	bool audit;                         /* triggers write audit_log when true */
 	bool bulk;                          /* bulk load: audit and index triggers off */
 	int depth;                          /* transaction nesting level */
+	int reads;                          /* store_read_begin() nesting, outside writes */
 	long lock_wait_ms;                  /* see LOCK_WAIT_MS; $CSM_LOCK_WAIT_MS overrides */
 	const char *opened_at;              /* where the outermost transaction began */
 	char *prefix[REC_KIND_COUNT];       /* record-number prefixes */
@@ -744,6 +745,24 @@ void store_rollback(struct store *s)
 		sqlite3_exec(s->db, sql, NULL, NULL, NULL);
 	}
 	s->depth--;
+}
+
+int store_read_begin(struct store *s, struct csm_error *err)
+{
+	if (s->depth > 0 || s->reads++ > 0)
+		return 0;
+	if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+		s->reads = 0;
+		return store_sqlerr(s, err, "starting a read");
+	}
+	return 0;
+}
+
+void store_read_end(struct store *s)
+{
+	if (s->depth > 0 || s->reads == 0 || --s->reads > 0)
+		return;
+	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 }
 
 int store_txn_depth(const struct store *s)

@@ -130,6 +130,40 @@ static void test_nested_transactions(void **state)
 	test_store_free(&s, path);
 }
 
+/* A read snapshot sees one state of the database: another connection's
+ * commit shows only after store_read_end(); it nests, and inside a write
+ * transaction it does nothing. */
+static void test_read_snapshot(void **state)
+{
+	char path[256];
+	struct store *s = test_store_new(path, MODEL_B2B);
+	struct store *other;
+	struct csm_error err = {0};
+	(void)state;
+
+	other = store_open(path, 0, &err);
+	assert_non_null(other);
+	assert_int_equal(store_read_begin(s, &err), 0);
+	assert_int_equal(test_query_int(s, "SELECT count(*) FROM account"), 0);
+	assert_int_equal(store_read_begin(s, &err), 0); /* nested */
+	test_exec(other, "INSERT INTO account(number, name) VALUES ('A1', 'Meanwhile')");
+	assert_int_equal(test_query_int(s, "SELECT count(*) FROM account"), 0);
+	store_read_end(s);
+	assert_int_equal(test_query_int(s, "SELECT count(*) FROM account"), 0);
+	store_read_end(s);
+	assert_int_equal(test_query_int(s, "SELECT count(*) FROM account"), 1);
+
+	/* inside a write it changes nothing: the write still commits */
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_read_begin(s, &err), 0);
+	test_exec(s, "INSERT INTO account(number, name) VALUES ('A2', 'Inside')");
+	store_read_end(s);
+	assert_int_equal(store_commit(s, &err), 0);
+	assert_int_equal(test_query_int(other, "SELECT count(*) FROM account"), 2);
+	store_free(&other);
+	test_store_free(&s, path);
+}
+
 static void test_audit_log(void **state)
 {
 	char path[256];
@@ -314,6 +348,7 @@ int main(void)
 		cmocka_unit_test(test_refuses_missing_and_non_database),
 		cmocka_unit_test(test_record_numbers),
 		cmocka_unit_test(test_nested_transactions),
+		cmocka_unit_test(test_read_snapshot),
 		cmocka_unit_test(test_audit_log),
 		cmocka_unit_test(test_schema_rules),
 		cmocka_unit_test(test_install_base_tree_paths),
