@@ -64,15 +64,15 @@ int store_search(struct store *s, const char *text, unsigned kinds_mask, size_t 
 /* Frees the hits of r and empties it. */
 void search_result_fini(struct search_result *r);
 
-/* Rebuilds the search indexes (search_fts and search_exact) from the
+/* Rebuilds the search indexes (search_fts, search_exact, search_phone) from the
  * tables, after a bulk load with store_set_bulk() or to repair them.  Runs
  * in the caller's transaction or its own.  Returns 0 or -1 with err set. */
 int store_search_rebuild(struct store *s, struct csm_error *err);
 
-/* Building both indexes on a second thread while a bulk load goes on
+/* Building the indexes on two more threads while a bulk load goes on
  * (store_seed() does this):
  *   store_search_build_start() sets *out to an owned builder, or to NULL
- *   when the database has no directory for the builder's scratch file (in
+ *   when the database has no directory for the builders' scratch files (in
  *   memory): then store_search_rebuild() after the load does the work;
  *   store_search_build_kind() hands over every record of kind k, read on
  *   the store's connection; call it once per kind, when the kind is loaded
@@ -81,8 +81,8 @@ int store_search_rebuild(struct store *s, struct csm_error *err);
  *   indexes (and says whether they failed);
  *   store_search_build_finish() waits for them and puts the indexes in
  *   place, in the caller's transaction;
- *   store_search_build_free() stops the builder, removes its scratch file
- *   and frees it (also after a failure; NULL is ignored).
+ *   store_search_build_free() stops the builders, closes their scratch
+ *   files and frees it all (also after a failure; NULL is ignored).
  * Each returns 0 or -1 with err set. */
 struct search_build;
 int store_search_build_start(struct store *s, struct search_build **out, struct csm_error *err);
@@ -91,7 +91,7 @@ int store_search_build_wait(struct search_build *b, struct csm_error *err);
 int store_search_build_finish(struct search_build *b, struct csm_error *err);
 void store_search_build_free(struct search_build *b);
 
-/* Checks that both search indexes match the tables (FTS5 integrity-check
+/* Checks that the search indexes match the tables (FTS5 integrity-check
  * against their content).  Returns 0, or -1 with err set: CSM_EX_DATAERR
  * when an index is out of step (store_search_rebuild() repairs it). */
 int store_search_check(struct store *s, struct csm_error *err);

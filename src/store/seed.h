@@ -42,7 +42,7 @@ struct seed_report {
 /* Generates the demo data for model from ind (the template the database was
  * set up with) inside one transaction (nested in the caller's if any).
  * Run it with store_set_bulk(s, true) (the fast way, for a new database):
- * then it also fills the search indexes, on a second thread while it loads
+ * then it also fills the search indexes, on two more threads while it loads
  * (store_search_build_start(), search.h).  Without bulk mode the triggers
  * keep them row by row.
  * A database that already holds customers, install base or cases is refused
