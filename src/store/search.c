@@ -40,6 +40,9 @@
 
 #define MAX_FIELDS 6     /* most indexed fields of one kind (consumer) */
 #define MAX_CHUNKS 16    /* words of the typed text used; the rest is ignored */
+#define PREFIX_MAX 8     /* search_fts's longest prefix index, in characters */
+#define CHECK_SCAN 4     /* rows per kind a cut prefix checks, times the limit, before
+			  * it leaves the kind to the uncut query */
 #define ROWID_ID_BITS 51 /* the rowid layout of 0003-search.sql */
 #define ROWID_FIELD_SHIFT 51
 #define ROWID_CLASS_SHIFT 55
@@ -361,15 +364,50 @@ static void add_phone_variants(struct strbuf *q, const char *text, const char *d
 		add_digits(q, national + cc, left - cc);
 }
 
+/* How many bytes of word w (n bytes) the prefix query keeps: all of it,
+ * unless its last token is longer than PREFIX_MAX characters.  FTS5 reads
+ * a prefix without a prefix index of its length by merging the rows of
+ * every term that starts with it, in full and once per kind: 4-6 ms per
+ * kind for the 9th letter of a common name at a million records.  Such a
+ * token is cut to PREFIX_MAX characters, and the lookup checks what it
+ * finds against the whole word (collect()), reading rows in rowid order
+ * until it has enough; only for words in Latin letters, which normalize()
+ * folds as the tokenizer does. */
+static char *normalize(const char *s);
+
+static size_t prefix_keep(const char *w, size_t n)
+{
+	size_t i = 0, tok = 0, chars = 0, cut = n;
+
+	while (i < n) {
+		unsigned cp;
+		size_t k = utf8_decode((const unsigned char *)w + i, &cp);
+
+		if (cp >= 0x80 && !(cp >= 0xc0 && cp < 0x180 && cp != 0xd7 && cp != 0xf7))
+			return n; /* not a Latin letter: as typed */
+		if (!token_char(cp)) {
+			tok = i + k;
+			chars = 0;
+		} else if (++chars == PREFIX_MAX) {
+			cut = i + k;
+		}
+		i += k;
+	}
+	return chars > PREFIX_MAX && cut > tok ? cut : n;
+}
+
 /* Builds the four queries for text: exact (every word as a whole token),
- * prefix (every word a prefix), phone (for text that is mostly digits,
+ * prefix (every word a prefix; a long one cut, its normalized whole form
+ * then added to check, one per line, and uncut the prefix query as typed),
+ * phone (for text that is mostly digits,
  * such as a phone number in any format, its digit variants for
  * search_phone; else empty) and whole (the whole text as search_exact
  * holds values: without ASCII punctuation, spaces and control characters,
  * one token anchored at the start; empty when nothing is left).  Returns
  * the number of words; 0 means nothing to search for. */
 static size_t build_queries(const char *text, struct strbuf *exact, struct strbuf *prefix,
-			    struct strbuf *phone_q, struct strbuf *whole)
+			    struct strbuf *uncut, struct strbuf *check, struct strbuf *phone_q,
+			    struct strbuf *whole)
 {
 	const char *start[MAX_CHUNKS];
 	size_t len[MAX_CHUNKS], n, digits = 0, other = 0;
@@ -393,8 +431,23 @@ static size_t build_queries(const char *text, struct strbuf *exact, struct strbu
 		}
 	}
 	phone = digits >= 3 && digits < sizeof dbuf && digits * 10 >= (digits + other) * 7;
-	for (size_t i = 0; i < n; i++)
-		add_quoted(prefix, start[i], len[i], 1);
+	for (size_t i = 0; i < n; i++) {
+		size_t keep = prefix_keep(start[i], len[i]);
+
+		add_quoted(prefix, start[i], keep, 1);
+		add_quoted(uncut, start[i], len[i], 1);
+		if (keep < len[i]) {
+			char *w = xmalloc(len[i] + 1), *nw;
+
+			memcpy(w, start[i], len[i]);
+			w[len[i]] = '\0';
+			nw = normalize(w);
+			strbuf_adds(check, nw);
+			strbuf_addc(check, '\n');
+			free(nw);
+			free(w);
+		}
+	}
 	if (phone)
 		add_phone_variants(phone_q, text, dbuf, digits);
 
@@ -512,10 +565,60 @@ static int cmp_ranked(const void *a, const void *b)
 	return x->hit.id < y->hit.id ? -1 : x->hit.id > y->hit.id;
 }
 
+/* True when normalized value nv holds each line of check (normalized
+ * words) at the start of one of its words. */
+static bool holds_words(const char *nv, const char *check)
+{
+	while (*check) {
+		const char *eol = strchr(check, '\n');
+		size_t len = (size_t)(eol - check);
+		bool found = false;
+
+		for (const char *p = nv; *p && !found; p++)
+			found = (p == nv || p[-1] == ' ') && !strncmp(p, check, len);
+		if (!found)
+			return false;
+		check = eol + 1;
+	}
+	return true;
+}
+
+/* Whether field f of record id of kind k holds check's words (see
+ * holds_words()): 1 yes, 0 no (or the record is gone), -1 on error. */
+static int row_holds(struct store *s, enum search_kind k, int64_t id, unsigned f,
+		     const char *check, struct csm_error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, kinds[k].rank_sql, err);
+	int rc, holds = 0;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 1 + (int)f);
+
+		if (v && f < kinds[k].n_fields) {
+			char *nv = normalize(v);
+			holds = holds_words(nv, check);
+			free(nv);
+		}
+		rc = sqlite3_step(st);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, err, "checking a lookup hit");
+	return holds;
+}
+
 /* Runs one FTS5 query over one kind's rowid range of index ix, appending at
  * most limit candidates (in rowid order: numbers, names, other fields,
- * inactive), of records the acting user sees. */
-static int collect(struct store *s, enum search_index ix, const char *query,
+ * inactive), of records the acting user sees.  With check (a cut prefix,
+ * prefix_keep()), only rows whose value holds check's words count, read
+ * until limit of them are found; returns 1 (nothing appended) when
+ * CHECK_SCAN * limit rows were not enough, for the caller to run the uncut
+ * query. */
+static int collect(struct store *s, enum search_index ix, const char *query, const char *check,
 		   enum search_kind kind, size_t limit, struct candidate **cands, size_t *n,
 		   size_t *cap, struct csm_error *err)
 {
@@ -529,32 +632,54 @@ static int collect(struct store *s, enum search_index ix, const char *query,
 	};
 	bool all = store_access_all(s);
 	sqlite3_stmt *st = store_stmt(s, all ? sql[ix] : kinds[kind].seen_sql[ix], err);
-	int rc;
+	size_t first = *n, kept = 0, scanned = 0;
+	int rc, status = 0;
 
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)kind << ROWID_KIND_SHIFT);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)(kind + 1) << ROWID_KIND_SHIFT);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)limit);
+	sqlite3_bind_int64(st, 4, check ? -1 : (sqlite3_int64)limit); /* -1: no limit */
 	if (!all)
 		sqlite3_bind_int64(st, 5, (sqlite3_int64)((UINT64_C(1) << ROWID_ID_BITS) - 1));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (kept < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		uint64_t rowid = (uint64_t)sqlite3_column_int64(st, 0);
+		int64_t id = (int64_t)(rowid & ((UINT64_C(1) << ROWID_ID_BITS) - 1));
+		unsigned field = (unsigned)(rowid >> ROWID_FIELD_SHIFT) & 0xf;
 		struct candidate *c;
 
+		if (check) {
+			int holds;
+
+			if (++scanned > CHECK_SCAN * limit) {
+				status = 1;
+				break;
+			}
+			if ((holds = row_holds(s, kind, id, field, check, err)) < 0) {
+				status = -1;
+				break;
+			}
+			if (!holds)
+				continue;
+		}
 		if (*n == *cap) {
 			*cap = *cap ? *cap * 2 : 64;
 			*cands = xrealloc(*cands, *cap * sizeof **cands);
 		}
 		c = &(*cands)[(*n)++];
 		c->kind = kind;
-		c->id = (int64_t)(rowid & ((UINT64_C(1) << ROWID_ID_BITS) - 1));
-		c->field = (unsigned)(rowid >> ROWID_FIELD_SHIFT) & 0xf;
+		c->id = id;
+		c->field = field;
 		c->rank_class = (unsigned)(rowid >> ROWID_CLASS_SHIFT) & 0xf;
+		kept++;
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	if (status != 0) {
+		*n = first;
+		return status;
+	}
+	if (kept < limit && rc != SQLITE_DONE)
 		return store_sqlerr(s, err, "looking up");
 	return 0;
 }
@@ -659,7 +784,7 @@ static bool has_phones(enum search_kind k)
 int store_search(struct store *s, const char *text, unsigned kinds_mask, size_t limit,
 		 struct search_result *out, struct csm_error *err)
 {
-	struct strbuf exact, prefix, phone, whole;
+	struct strbuf exact, prefix, uncut, check, phone, whole;
 	struct candidate *cands = NULL;
 	struct ranked *ranked = NULL;
 	size_t n = 0, cap = 0, nr = 0;
@@ -672,11 +797,15 @@ int store_search(struct store *s, const char *text, unsigned kinds_mask, size_t 
 		return 0;
 	strbuf_init(&exact);
 	strbuf_init(&prefix);
+	strbuf_init(&uncut);
+	strbuf_init(&check);
 	strbuf_init(&phone);
 	strbuf_init(&whole);
-	if (!text || build_queries(text, &exact, &prefix, &phone, &whole) == 0) {
+	if (!text || build_queries(text, &exact, &prefix, &uncut, &check, &phone, &whole) == 0) {
 		strbuf_fini(&exact);
 		strbuf_fini(&prefix);
+		strbuf_fini(&uncut);
+		strbuf_fini(&check);
 		strbuf_fini(&phone);
 		strbuf_fini(&whole);
 		return 0;
@@ -688,12 +817,20 @@ int store_search(struct store *s, const char *text, unsigned kinds_mask, size_t 
 			continue;
 		enum search_kind kind = (enum search_kind)k;
 
-		if (collect(s, IX_WORDS, exact.buf, kind, limit, &cands, &n, &cap, err) < 0
-		    || collect(s, IX_WORDS, prefix.buf, kind, limit, &cands, &n, &cap, err) < 0
+		int cut;
+
+		if (collect(s, IX_WORDS, exact.buf, NULL, kind, limit, &cands, &n, &cap, err) < 0
+		    || (cut = collect(s, IX_WORDS, prefix.buf, check.len > 0 ? check.buf : NULL,
+				      kind, limit, &cands, &n, &cap, err)) < 0
+		    || (cut > 0
+			&& collect(s, IX_WORDS, uncut.buf, NULL, kind, limit, &cands, &n, &cap,
+				   err) < 0)
 		    || (phone.len > 0 && has_phones(kind)
-			&& collect(s, IX_PHONE, phone.buf, kind, limit, &cands, &n, &cap, err) < 0)
+			&& collect(s, IX_PHONE, phone.buf, NULL, kind, limit, &cands, &n, &cap,
+				   err) < 0)
 		    || (whole.len > 0
-			&& collect(s, IX_EXACT, whole.buf, kind, limit, &cands, &n, &cap, err) < 0))
+			&& collect(s, IX_EXACT, whole.buf, NULL, kind, limit, &cands, &n, &cap,
+				   err) < 0))
 			goto out;
 	}
 
@@ -765,6 +902,8 @@ out:
 	free(norm_text);
 	strbuf_fini(&exact);
 	strbuf_fini(&prefix);
+	strbuf_fini(&uncut);
+	strbuf_fini(&check);
 	strbuf_fini(&phone);
 	strbuf_fini(&whole);
 	return status;

@@ -149,6 +149,64 @@ static void test_exact_name_first_among_many(void **state)
 	test_store_free(&s, path);
 }
 
+/* A word longer than the longest prefix index (8 characters) is looked up
+ * by its first 8 characters and each row checked against the whole word:
+ * the hits are exactly the names with a word starting with it, with the
+ * matches among the first rows of the cut prefix (dense) and behind many
+ * that only share the first 8 letters (sparse: the uncut query); accents
+ * and case folded; several words; and a Greek word (not cut) still found. */
+static void test_long_prefix(void **state)
+{
+	char path[256];
+	struct store *s = test_store_new(path, MODEL_B2B);
+	struct search_result r;
+	char sql[200];
+	(void)state;
+
+	/* 30 decoys (christop...), then 5 Christopher, then 50 decoys, then 3 Christophe */
+	for (int i = 0; i < 88; i++) {
+		const char *name = i < 30 || (i >= 35 && i < 85) ? "Christopoulos"
+				   : i < 35 ? "Christopher" : "Christophe";
+		snprintf(sql, sizeof sql,
+			 "INSERT INTO account(id, number, name) VALUES (%d, 'ACCT%07d', '%s %d')",
+			 i + 1, i + 1, name, i);
+		test_exec(s, sql);
+	}
+	test_exec(s, "INSERT INTO account(id, number, name) VALUES (100, 'ACCT0000100', "
+		     "'Fernández Ölkers')");
+	test_exec(s, "INSERT INTO account(id, number, name) VALUES (101, 'ACCT0000101', "
+		     "'Οικονόμου Ναυτιλιακή')");
+
+	find(s, "christoph", SEARCH_KIND_BIT(SK_ACCOUNT), 100, &r);
+	assert_int_equal(r.n, 8);
+	for (size_t i = 0; i < r.n; i++)
+		assert_non_null(strstr(r.hits[i].matched, "Christoph"));
+	search_result_fini(&r);
+	/* a limit smaller than the matches: the first ones by the rank */
+	find(s, "CHRISTOPHE", SEARCH_KIND_BIT(SK_ACCOUNT), 3, &r);
+	assert_int_equal(r.n, 3);
+	for (size_t i = 0; i < r.n; i++)
+		assert_non_null(strstr(r.hits[i].matched, "Christophe"));
+	search_result_fini(&r);
+	/* sparse: limit 2 checks 8 rows, all decoys; the uncut query finds them */
+	find(s, "christophe", SEARCH_KIND_BIT(SK_ACCOUNT), 2, &r);
+	assert_int_equal(r.n, 2);
+	for (size_t i = 0; i < r.n; i++)
+		assert_non_null(strstr(r.hits[i].matched, "Christophe "));
+	search_result_fini(&r);
+	find(s, "christophe 8", SEARCH_KIND_BIT(SK_ACCOUNT), 5, &r);
+	assert_int_equal(r.n, 3);
+	search_result_fini(&r);
+	assert_misses(s, "christophx", SK_ACCOUNT, "ACCT0000031");
+	assert_finds(s, "fernandez olk", SK_ACCOUNT, "ACCT0000100");
+	assert_finds(s, "FERNÁNDEZ", SK_ACCOUNT, "ACCT0000100");
+	assert_finds(s, "ölkers fernández", SK_ACCOUNT, "ACCT0000100");
+	assert_misses(s, "fernándezz", SK_ACCOUNT, "ACCT0000100");
+	assert_finds(s, "Ναυτιλιακ", SK_ACCOUNT, "ACCT0000101");
+	assert_finds(s, "ΟΙΚΟΝΌΜΟΥ", SK_ACCOUNT, "ACCT0000101"); /* case, not accents */
+	test_store_free(&s, path);
+}
+
 /* The first hit of text (limit hits of the kinds in mask) is kind/number
  * through field, and there are limit hits. */
 static void assert_first(struct store *s, const char *text, unsigned mask, size_t limit,
@@ -846,6 +904,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_exact_name_first_any_spelling),
 		cmocka_unit_test(test_exact_name_first_among_many),
+		cmocka_unit_test(test_long_prefix),
 		cmocka_unit_test(test_exact_found_at_any_limit),
 		cmocka_unit_test(test_full_number_first),
 		cmocka_unit_test(test_accents_fold_both_ways),
