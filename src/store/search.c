@@ -633,7 +633,7 @@ static int collect(struct store *s, enum search_index ix, const char *query, con
 	bool all = store_access_all(s);
 	sqlite3_stmt *st = store_stmt(s, all ? sql[ix] : kinds[kind].seen_sql[ix], err);
 	size_t first = *n, kept = 0, scanned = 0;
-	int rc, status = 0;
+	int rc = SQLITE_DONE, status = 0;
 
 	if (!st)
 		return -1;
