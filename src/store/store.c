@@ -223,8 +223,9 @@ sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct csm_error *err
 {
 	size_t h = ((uintptr_t)sql >> 3) % STMT_SLOTS;
 
-	/* A user who sees only part of the data reads it as of now. */
-	if (!s->acl.system && !s->acl.all && !s->acl.refreshing && s->depth == 0 &&
+	/* A user who sees only part of the data reads it as of now (in a read
+	 * snapshot, as of its start: store_read_begin()). */
+	if (!s->acl.system && !s->acl.all && !s->acl.refreshing && s->depth == 0 && s->reads == 0 &&
 	    store_access_refresh(s, err) < 0)
 		return NULL;
 	for (size_t probe = 0; probe < STMT_SLOTS; probe++) {
@@ -754,6 +755,12 @@ int store_read_begin(struct store *s, struct csm_error *err)
 	if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
 		s->reads = 0;
 		return store_sqlerr(s, err, "starting a read");
+	}
+	/* what a restricted user sees, once for the snapshot (not per statement) */
+	if (!s->acl.system && !s->acl.all && !s->acl.refreshing && store_access_refresh(s, err) < 0) {
+		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+		s->reads = 0;
+		return -1;
 	}
 	return 0;
 }
