@@ -93,8 +93,8 @@ int store_txn_depth(const struct store *s);
 
 /* A read snapshot (a deferred BEGIN): the statements until store_read_end()
  * see one state of the database and take its locks once, not once each (a
- * lookup runs hundreds: that was a third of its time).  Nests; inside a
- * write transaction it does nothing.  Returns 0 or -1 with err set. */
+ * lookup runs hundreds).  Nests; inside a write transaction it does
+ * nothing.  Returns 0 or -1 with err set. */
 int store_read_begin(struct store *s, struct csm_error *err);
 void store_read_end(struct store *s);
 
