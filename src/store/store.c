@@ -219,14 +219,20 @@ int store_sqlerr(struct store *s, struct csm_error *err, const char *what)
 	}
 }
 
+/* True when the acting user sees only part of the data, through the
+ * seen_* sets that store_access_refresh() keeps current (not while it runs). */
+static bool restricted(const struct store *s)
+{
+	return !s->acl.system && !s->acl.all && !s->acl.refreshing;
+}
+
 sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct csm_error *err)
 {
 	size_t h = ((uintptr_t)sql >> 3) % STMT_SLOTS;
 
 	/* A user who sees only part of the data reads it as of now (in a read
 	 * snapshot, as of its start: store_read_begin()). */
-	if (!s->acl.system && !s->acl.all && !s->acl.refreshing && s->depth == 0 && s->reads == 0 &&
-	    store_access_refresh(s, err) < 0)
+	if (restricted(s) && s->depth == 0 && s->reads == 0 && store_access_refresh(s, err) < 0)
 		return NULL;
 	for (size_t probe = 0; probe < STMT_SLOTS; probe++) {
 		struct stmt_slot *slot = &s->slots[(h + probe) % STMT_SLOTS];
@@ -757,7 +763,7 @@ int store_read_begin(struct store *s, struct csm_error *err)
 		return store_sqlerr(s, err, "starting a read");
 	}
 	/* what a restricted user sees, once for the snapshot (not per statement) */
-	if (!s->acl.system && !s->acl.all && !s->acl.refreshing && store_access_refresh(s, err) < 0) {
+	if (restricted(s) && store_access_refresh(s, err) < 0) {
 		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 		s->reads = 0;
 		return -1;
