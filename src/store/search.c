@@ -31,6 +31,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "store/access.h"
@@ -1134,6 +1136,7 @@ int store_search_check(struct store *s, struct csm_error *err)
  * memory that takes. */
 #define BUILD_QUEUE 1024
 #define BUILD_THREADS 2
+#define BUILD_NICE 10 /* the builder threads' nice value (Linux) */
 
 /* Rows of the search views on their way to a builder thread. */
 struct build_batch {
@@ -1162,11 +1165,16 @@ struct build_worker {
 	struct build_batch *fill; /* the batch being filled (seed's thread) */
 	int rc;                  /* the thread's SQLite result (read after the join) */
 	char *errmsg;            /* owned: its message */
+	struct search_build *owner;
+	bool ended;              /* the thread is done (guarded by owner->mu) */
 };
 
 struct search_build {
 	struct store *s;
 	struct build_worker w[BUILD_THREADS];
+	sqlite3_int64 handed[SK_COUNT]; /* per kind: the highest record id handed over */
+	pthread_mutex_t mu;             /* guards the workers' ended */
+	pthread_cond_t cv;              /* signalled when a worker ends */
 };
 
 /* Which thread fills index ix: about as much work each (search_fts has
@@ -1243,11 +1251,10 @@ static void batch_free(struct build_batch *b)
 	}
 }
 
-/* A builder thread: inserts every batch, then merges each of its indexes
+/* A builder's work: inserts every batch, then merges each of its indexes
  * into one segment, all in one transaction. */
-static void *build_thread(void *arg)
+static void build_work(struct build_worker *b)
 {
-	struct build_worker *b = arg;
 	sqlite3_stmt *ins[IX_COUNT] = {0};
 	bool abandoned = false;
 	int rc = build_run(b->db, "BEGIN", -1);
@@ -1290,7 +1297,7 @@ static void *build_thread(void *arg)
 	for (int ix = 0; ix < IX_COUNT; ix++)
 		sqlite3_finalize(ins[ix]);
 	if (abandoned)
-		return NULL;
+		return;
 	for (int ix = 0; ix < IX_COUNT && rc == SQLITE_OK; ix++)
 		if ((b->ix_mask & (1u << ix))
 		    && (rc = build_run(b->db, build_ix[ix].automerge, 4)) == SQLITE_OK) /* FTS5's default */
@@ -1301,6 +1308,24 @@ static void *build_thread(void *arg)
 		b->errmsg = xstrdup(sqlite3_errmsg(b->db));
 		b->rc = rc;
 	}
+}
+
+static void *build_thread(void *arg)
+{
+	struct build_worker *b = arg;
+
+#ifdef __linux__
+	/* Linux gives each thread a nice value of its own.  The builders yield
+	 * to the load: it then runs on a core of its own and hands over more
+	 * sooner, and what they have left at its end keeps both cores busy
+	 * instead of one waiting for the other. */
+	setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), BUILD_NICE);
+#endif
+	build_work(b);
+	pthread_mutex_lock(&b->owner->mu);
+	b->ended = true;
+	pthread_cond_broadcast(&b->owner->cv);
+	pthread_mutex_unlock(&b->owner->mu);
 	return NULL;
 }
 
@@ -1346,18 +1371,26 @@ static void build_add(struct search_build *sb, int ix, sqlite3_int64 rowid, cons
 		build_push(b);
 }
 
-/* Stops a builder thread (when running) and waits for it to finish its
- * indexes, or only to stop when they are abandoned. */
-static void build_stop(struct build_worker *b, bool abandon)
+/* Tells a builder thread (when running) that no more batches come: it
+ * finishes its indexes, or only stops when they are abandoned. */
+static void build_close(struct build_worker *b, bool abandon)
 {
 	if (!b->running)
 		return;
 	build_push(b);
 	pthread_mutex_lock(&b->mu);
 	b->closed = true;
-	b->abandoned = abandon;
+	b->abandoned |= abandon;
 	pthread_cond_broadcast(&b->cv);
 	pthread_mutex_unlock(&b->mu);
+}
+
+/* Closes a builder thread and waits for it to end. */
+static void build_stop(struct build_worker *b, bool abandon)
+{
+	if (!b->running)
+		return;
+	build_close(b, abandon);
 	pthread_join(b->thread, NULL);
 	b->running = false;
 }
@@ -1380,6 +1413,8 @@ void store_search_build_free(struct search_build *sb)
 		return;
 	for (int t = 0; t < BUILD_THREADS; t++)
 		worker_fini(&sb->w[t]);
+	pthread_cond_destroy(&sb->cv);
+	pthread_mutex_destroy(&sb->mu);
 	free(sb);
 }
 
@@ -1461,9 +1496,12 @@ int store_search_build_start(struct store *s, struct search_build **out, struct 
 		return 0; /* no directory to put the scratch files in */
 	sb = xcalloc(1, sizeof *sb);
 	sb->s = s;
+	pthread_mutex_init(&sb->mu, NULL);
+	pthread_cond_init(&sb->cv, NULL);
 	for (int t = 0; t < BUILD_THREADS; t++) {
 		pthread_mutex_init(&sb->w[t].mu, NULL);
 		pthread_cond_init(&sb->w[t].cv, NULL);
+		sb->w[t].owner = sb;
 	}
 	for (int ix = 0; ix < IX_COUNT; ix++)
 		sb->w[build_thread_of[ix]].ix_mask |= 1u << ix;
@@ -1489,14 +1527,17 @@ fail:
 
 int store_search_build_kind(struct search_build *sb, enum search_kind k, struct csm_error *err)
 {
+	/* rec_id is pushed down to a range of each arm's table rowids */
 	static const char *const read_sql[IX_COUNT] = {
-		"SELECT rid, value FROM search_source WHERE kind = ?1 AND field = ?2 AND inactive = ?3",
+		"SELECT rid, value, rec_id FROM search_source"
+		" WHERE kind = ?1 AND field = ?2 AND inactive = ?3 AND rec_id > ?4",
 		NULL, /* from search_source's rows, as search_exact_source does */
-		"SELECT rid, value FROM search_phone_source "
-		"WHERE kind = ?1 AND field = ?2 AND inactive = ?3",
+		"SELECT rid, value, rec_id FROM search_phone_source"
+		" WHERE kind = ?1 AND field = ?2 AND inactive = ?3 AND rec_id > ?4",
 	};
 	char *exact = NULL; /* a value as search_exact holds it */
 	size_t exact_cap = 0;
+	sqlite3_int64 last = sb->handed[k];
 	int status = 0;
 
 	for (int ix = 0; ix < IX_COUNT && status == 0; ix++) {
@@ -1516,9 +1557,14 @@ int store_search_build_kind(struct search_build *sb, enum search_kind k, struct 
 			sqlite3_bind_int(st, 1, (int)k);
 			sqlite3_bind_int(st, 2, arm[a].field);
 			sqlite3_bind_int(st, 3, arm[a].inactive);
+			sqlite3_bind_int64(st, 4, sb->handed[k]);
 			while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 				const char *v = (const char *)sqlite3_column_text(st, 1);
 				sqlite3_int64 rowid = sqlite3_column_int64(st, 0);
+				sqlite3_int64 id = sqlite3_column_int64(st, 2);
+
+				if (id > last)
+					last = id;
 
 				build_add(sb, ix, rowid, v ? v : "");
 				if (also_exact && v) { /* the same arm in search_exact */
@@ -1536,7 +1582,15 @@ int store_search_build_kind(struct search_build *sb, enum search_kind k, struct 
 		}
 	}
 	free(exact);
+	if (status == 0)
+		sb->handed[k] = last;
 	return status;
+}
+
+void store_search_build_close(struct search_build *sb)
+{
+	for (int t = 0; sb && t < BUILD_THREADS; t++)
+		build_close(&sb->w[t], false);
 }
 
 /* Copies the rows of one index table from a builder's database into the
@@ -1567,51 +1621,75 @@ static int build_copy(struct store *s, struct build_worker *b, const char *from,
 	return 0;
 }
 
-int store_search_build_wait(struct search_build *sb, struct csm_error *err)
+/* Waits for a builder that has ended and is not yet done[]; returns it. */
+static int build_ended(struct search_build *sb, const bool done[BUILD_THREADS])
 {
-	for (int t = 0; t < BUILD_THREADS; t++) {
-		struct build_worker *b = &sb->w[t];
+	int t = -1;
 
-		build_stop(b, false);
-		if (b->rc != SQLITE_OK)
-			return csm_error_set(err, CSM_EX_IOERR, "building the search index in %s: %s",
-					     b->path, b->errmsg ? b->errmsg : sqlite3_errstr(b->rc));
+	pthread_mutex_lock(&sb->mu);
+	for (;;) {
+		for (t = 0; t < BUILD_THREADS; t++)
+			if (!done[t] && (sb->w[t].ended || !sb->w[t].running))
+				break;
+		if (t < BUILD_THREADS)
+			break;
+		pthread_cond_wait(&sb->cv, &sb->mu);
 	}
-	return 0;
+	pthread_mutex_unlock(&sb->mu);
+	return t;
 }
 
-int store_search_build_finish(struct search_build *sb, struct csm_error *err)
+/* Puts index ix, as builder b made it, in place of the store's. */
+static int build_put(struct search_build *sb, struct build_worker *b, int ix,
+		     struct csm_error *err)
 {
 	static const char *const drop_sql[IX_COUNT] = {
 		"DROP TABLE main.search_fts", "DROP TABLE main.search_exact",
 		"DROP TABLE main.search_phone",
 	};
 	static const int columns[3] = {2, 3, 2};
+	char *create = index_sql_dup(sb->s, ix, err);
+	int failed;
 
-	if (store_search_build_wait(sb, err) < 0)
+	if (!create)
 		return -1;
-	for (int ix = 0; ix < IX_COUNT; ix++) {
-		struct build_worker *b = &sb->w[build_thread_of[ix]];
-		char *create = index_sql_dup(sb->s, ix, err);
-		int failed;
+	/* Made anew, so that this connection reads the copied index rather
+	 * than what it may have cached of the old one. */
+	failed = store_exec_script(sb->s, drop_sql[ix], err) < 0
+		 || store_exec_script(sb->s, create, err) < 0;
+	free(create);
+	if (failed)
+		return -1;
+	for (int t = 0; t < 3; t++) {
+		sqlite3_stmt *st = store_stmt(sb->s, build_ix[ix].clear[t], err);
 
-		if (!create)
+		if (!st || store_exec_stmt(sb->s, st, err, "copying the search index") < 0
+		    || build_copy(sb->s, b, build_ix[ix].copy_from[t], build_ix[ix].copy_to[t],
+				  columns[t], err) < 0)
 			return -1;
-		/* Made anew, so that this connection reads the copied index
-		 * rather than what it may have cached of the old one. */
-		failed = store_exec_script(sb->s, drop_sql[ix], err) < 0
-			 || store_exec_script(sb->s, create, err) < 0;
-		free(create);
-		if (failed)
-			return -1;
-		for (int t = 0; t < 3; t++) {
-			sqlite3_stmt *st = store_stmt(sb->s, build_ix[ix].clear[t], err);
+	}
+	return 0;
+}
 
-			if (!st || store_exec_stmt(sb->s, st, err, "copying the search index") < 0
-			    || build_copy(sb->s, b, build_ix[ix].copy_from[t], build_ix[ix].copy_to[t],
-					  columns[t], err) < 0)
+int store_search_build_finish(struct search_build *sb, struct csm_error *err)
+{
+	bool done[BUILD_THREADS] = {false};
+
+	store_search_build_close(sb);
+	/* Each builder's indexes as soon as it ends: the other may still be
+	 * merging its own meanwhile. */
+	for (int n = 0; n < BUILD_THREADS; n++) {
+		int t = build_ended(sb, done);
+		struct build_worker *b = &sb->w[t];
+
+		done[t] = true;
+		build_stop(b, false);
+		if (b->rc != SQLITE_OK)
+			return csm_error_set(err, CSM_EX_IOERR, "building the search index in %s: %s",
+					     b->path, b->errmsg ? b->errmsg : sqlite3_errstr(b->rc));
+		for (int ix = 0; ix < IX_COUNT; ix++)
+			if (build_thread_of[ix] == t && build_put(sb, b, ix, err) < 0)
 				return -1;
-		}
 	}
 	return 0;
 }

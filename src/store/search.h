@@ -74,20 +74,22 @@ int store_search_rebuild(struct store *s, struct csm_error *err);
  *   store_search_build_start() sets *out to an owned builder, or to NULL
  *   when the database has no directory for the builders' scratch files (in
  *   memory): then store_search_rebuild() after the load does the work;
- *   store_search_build_kind() hands over every record of kind k, read on
- *   the store's connection; call it once per kind, when the kind is loaded
- *   and nothing changes it any more (the caller's transaction may be open);
- *   store_search_build_wait() waits for the builders to finish their
- *   indexes (and says whether they failed);
- *   store_search_build_finish() waits for them and puts the indexes in
- *   place, in the caller's transaction;
+ *   store_search_build_kind() hands over the records of kind k added since
+ *   its last call for k (those with a higher row id), read on the store's
+ *   connection; call it as the load goes, whenever the records added so far
+ *   are final (the caller's transaction may be open): nothing may change
+ *   them after;
+ *   store_search_build_close() says that nothing more comes: the builders
+ *   finish their indexes meanwhile;
+ *   store_search_build_finish() waits for each builder and puts its indexes
+ *   in place, in the caller's transaction;
  *   store_search_build_free() stops the builders, closes their scratch
  *   files and frees it all (also after a failure; NULL is ignored).
- * Each returns 0 or -1 with err set. */
+ * Each returns 0 or -1 with err set, store_search_build_close() nothing. */
 struct search_build;
 int store_search_build_start(struct store *s, struct search_build **out, struct csm_error *err);
 int store_search_build_kind(struct search_build *b, enum search_kind k, struct csm_error *err);
-int store_search_build_wait(struct search_build *b, struct csm_error *err);
+void store_search_build_close(struct search_build *b);
 int store_search_build_finish(struct search_build *b, struct csm_error *err);
 void store_search_build_free(struct search_build *b);
 

@@ -100,6 +100,15 @@ static long shaped(unsigned scale, long demo, long unit)
 	return demo + (long)(scale - 1) * unit;
 }
 
+/* An index or trigger bulk mode drops for the load (bulk_schema_sql). */
+struct bulk_index {
+	bool trigger; /* a trigger, else an index */
+	bool made;    /* made again already */
+	char *name;   /* owned */
+	char *table;  /* owned: the table it is on */
+	char *sql;    /* owned: its CREATE statement */
+};
+
 struct seeder {
 	struct store *s;
 	const struct industry *ind;
@@ -109,6 +118,8 @@ struct seeder {
 	uint64_t rng;                     /* splitmix64 state */
 	struct csm_error *err;
 	struct search_build *build;       /* bulk mode: fills the search index beside the load */
+	struct bulk_index *bulk;          /* bulk mode: the indexes and triggers dropped */
+	size_t n_bulk;
 	const struct seed_options *opt;
 	time_t now;
 	long long next[REC_KIND_COUNT];   /* next record number per kind */
@@ -868,6 +879,21 @@ static int add_address(struct seeder *sd, int64_t account, int64_t consumer, int
 }
 
 /* Contact and consumer logins of the demo (customer and consumer roles). */
+/* The search index builders get each kind's records in this many parts
+ * as they are loaded, so that they work beside the load from its start. */
+enum { HAND_PARTS = 16 };
+
+static int index_kinds(struct seeder *sd, enum search_kind a, enum search_kind b);
+
+/* Before record i of n: hands the records of kinds a and b loaded so far
+ * (and final) to the builders at every part's start. */
+static int index_part(struct seeder *sd, long i, long n, enum search_kind a, enum search_kind b)
+{
+	long part = n / HAND_PARTS > 0 ? n / HAND_PARTS : 1;
+
+	return i > 0 && i % part == 0 ? index_kinds(sd, a, b) : 0;
+}
+
 static const char *const contact_logins[] = {"chris", "dana", "emma", "felix", "gina"};
 static const char *const consumer_logins[] = {"nina", "omar", "paula", "quentin", "rosa"};
 
@@ -897,6 +923,9 @@ static int seed_accounts(struct seeder *sd)
 		const char *sector = PICK(sd, seed_sectors, seed_n_sectors);
 		char num[32], name[256], code[32], ph[32], web[160], domain[128];
 		int level = i % 6;  /* 0 top, 1-4 children, 5 grandchild */
+
+		if (index_part(sd, i, sd->n_accts, SK_ACCOUNT, SK_CONTACT) < 0)
+			return -1;
 
 		if (level == 0) {
 			root = &co->companies[below(sd, 3)];
@@ -1080,6 +1109,9 @@ static int seed_consumers(struct seeder *sd)
 		int64_t user = 0;
 		int h = i < sd->n_hhs * 5 / 2 ? i * 2 / 5 : -1; /* 2.5 members each */
 
+		if (index_part(sd, i, sd->n_cons, SK_CONSUMER, SK_COUNT) < 0)
+			return -1;
+
 		if (h >= 0 && sd->hhs[h].id == 0 && i > 0 && sd->cons[i - 1].household == h) {
 			/* same household as the previous consumer: same country */
 			country = sd->cons[i - 1].country;
@@ -1140,6 +1172,8 @@ static int seed_consumers(struct seeder *sd)
 		int first = next_member, n = 0;
 		char num[32], name[192], start[16], end[16];
 
+		if (index_part(sd, h, sd->n_hhs, SK_HOUSEHOLD, SK_COUNT) < 0)
+			return -1;
 		while (next_member < sd->n_cons && sd->cons[next_member].household == h) {
 			next_member++;
 			n++;
@@ -1769,6 +1803,8 @@ static int seed_install_base(struct seeder *sd)
 		size_t sites[4];
 		long quota;
 
+		if (index_part(sd, i, sd->n_accts, SK_INSTALL_BASE, SK_SOLD_PRODUCT) < 0)
+			return -1;
 		o.account_id = a->id;
 		o.account = i;
 		o.consumer = -1;
@@ -1801,6 +1837,8 @@ static int seed_install_base(struct seeder *sd)
 		struct owner o = {0};
 		long quota;
 
+		if (index_part(sd, i, sd->n_cons, SK_INSTALL_BASE, SK_SOLD_PRODUCT) < 0)
+			return -1;
 		if (c->site == SIZE_MAX)
 			continue;
 		o.consumer_id = c->id;
@@ -1909,7 +1947,7 @@ static int add_case(struct seeder *sd, long i)
 	long r, age, prio = 4, pr, n_journal;
 	int g = (int)below(sd, N_GROUPS);
 	int64_t assignee = 0, opener = PICK(sd, sd->agents, sd->n_agents), id, approver;
-	bool done;
+	bool done, direct = store_bulk(sd->s);
 
 	/* The first cases show every state and every approval at least once. */
 	if (i < 6) {
@@ -1949,7 +1987,9 @@ static int add_case(struct seeder *sd, long i)
 	snprintf(desc, sizeof desc, "%s. Reported by %s; first noticed %ld days ago.", subject,
 		 PICK(sd, channels, 5), between(sd, 1, 14));
 	T(3, desc);
-	T(4, !strcmp(state, "new") ? "new" : "open");
+	/* The rules (triggers) take a case through "open" to where it ends;
+	 * in bulk mode, without them, it goes in as it ends. */
+	T(4, direct || !strcmp(state, "new") ? state : "open");
 	I(5, prio);
 	T(6, PICK(sd, channels, 5));
 	T(7, PICK(sd, sd->ind->case_categories, sd->ind->n_case_categories));
@@ -2002,7 +2042,8 @@ static int add_case(struct seeder *sd, long i)
 	if ((id = insert(sd, st, "adding a case")) < 0)
 		return -1;
 
-	/* Journal and tasks go in before the case is closed (then read-only). */
+	/* Journal and tasks go in before the case is closed (then read-only,
+	 * when the rules are on). */
 	n_journal = between(sd, 1, 4);
 	for (long k = 0; k < n_journal; k++) {
 		bool note = chance(sd, 45);
@@ -2027,7 +2068,7 @@ static int add_case(struct seeder *sd, long i)
 	if (chance(sd, 10) && add_party(sd, 'c', id, &ctx, 2) < 0)
 		return -1;
 
-	if (!strcmp(state, "new") || !strcmp(state, "open"))
+	if (direct || !strcmp(state, "new") || !strcmp(state, "open"))
 		return 0;
 	PREP(state_sql);
 	I(1, id);
@@ -2039,7 +2080,7 @@ static int seed_cases(struct seeder *sd)
 {
 	long n = shaped(sd->scale, DEMO_CASES, UNIT_CASES);
 	for (long i = 0; i < n; i++)
-		if (add_case(sd, i) < 0)
+		if (index_part(sd, i, n, SK_CASE, SK_COUNT) < 0 || add_case(sd, i) < 0)
 			return -1;
 	return 0;
 }
@@ -2104,6 +2145,12 @@ static void seeder_fini(struct seeder *sd)
 	free(sd->loc_paths);
 	free(sd->loc_depths);
 	strbuf_fini(&sd->sb);
+	for (size_t i = 0; i < sd->n_bulk; i++) {
+		free(sd->bulk[i].name);
+		free(sd->bulk[i].table);
+		free(sd->bulk[i].sql);
+	}
+	free(sd->bulk);
 }
 
 /* ---- bulk loading ---------------------------------------------------------------- */
@@ -2117,14 +2164,16 @@ static void seeder_fini(struct seeder *sd)
  *     rules) may abort halfway, so SQLite journals every page it touches in
  *     a statement journal, row after row; without triggers, with the inserts
  *     written INSERT OR FAIL (a single row: checked before it is written)
- *     and foreign keys deferred to the commit, it need not.
+ *     and foreign keys off, it need not.
  * What the triggers would do is done here (paths), by the rebuilds after
  * the load (location counts, search index) or not needed for generated
- * data (audit, rule checks; `csm check` checks the rules).  Foreign keys are
- * still checked, at the commit.  Unique indexes stay: they hold rules the
- * inserts rely on (INSERT OR IGNORE). */
+ * data (audit, rule checks; `csm check` checks the rules).  Each table's
+ * indexes are made once the load is done with it (run()), while the search
+ * index builders still have work: they are most of the main thread's work.
+ * Unique indexes stay: they hold rules the inserts rely on (INSERT OR
+ * IGNORE). */
 static const char bulk_schema_sql[] =
-	"SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL"
+	"SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE sql IS NOT NULL"
 	" AND (type = 'trigger' OR (type = 'index' AND sql NOT LIKE 'CREATE UNIQUE%'))"
 	" AND tbl_name IN ('location', 'account', 'contact',"
 	" 'consumer', 'household', 'household_member', 'account_consumer', 'address',"
@@ -2132,34 +2181,31 @@ static const char bulk_schema_sql[] =
 	" 'installed_product', 'contract', 'contract_sold_product', 'entitlement', 'cases',"
 	" 'case_journal', 'case_task', 'related_party') ORDER BY type, name";
 
-struct bulk_index {
-	bool trigger; /* a trigger, else an index */
-	char *name;   /* owned */
-	char *sql;    /* owned: its CREATE statement */
-};
-
-static int drop_indexes(struct seeder *sd, struct bulk_index **out, size_t *n)
+/* Drops them into sd->bulk. */
+static int drop_indexes(struct seeder *sd)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	*out = NULL;
-	*n = 0;
 	PREP(bulk_schema_sql);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = xrealloc(*out, (*n + 1) * sizeof **out);
-		(*out)[*n].trigger = !strcmp((const char *)sqlite3_column_text(st, 0), "trigger");
-		(*out)[*n].name = store_col_dup(st, 1);
-		(*out)[*n].sql = store_col_dup(st, 2);
-		(*n)++;
+		struct bulk_index *b;
+
+		sd->bulk = xrealloc(sd->bulk, (sd->n_bulk + 1) * sizeof *sd->bulk);
+		b = &sd->bulk[sd->n_bulk++];
+		b->trigger = !strcmp((const char *)sqlite3_column_text(st, 0), "trigger");
+		b->made = false;
+		b->name = store_col_dup(st, 1);
+		b->table = store_col_dup(st, 2);
+		b->sql = store_col_dup(st, 3);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(sd->s, sd->err, "listing indexes and triggers");
-	for (size_t i = 0; i < *n; i++) {
+	for (size_t i = 0; i < sd->n_bulk; i++) {
 		/* DDL takes no parameters: the name comes from the schema itself. */
-		char *drop = sqlite3_mprintf("DROP %s \"%w\"", (*out)[i].trigger ? "TRIGGER" : "INDEX",
-					     (*out)[i].name);
+		char *drop = sqlite3_mprintf("DROP %s \"%w\"", sd->bulk[i].trigger ? "TRIGGER" : "INDEX",
+					     sd->bulk[i].name);
 		int failed = store_exec_script(sd->s, drop, sd->err) < 0;
 
 		sqlite3_free(drop);
@@ -2169,25 +2215,27 @@ static int drop_indexes(struct seeder *sd, struct bulk_index **out, size_t *n)
 	return 0;
 }
 
-static int create_indexes(struct seeder *sd, const struct bulk_index *ix, size_t n)
+/* Makes again the dropped indexes of tables (a NULL-terminated list), or
+ * with tables NULL everything dropped and not made yet, triggers too. */
+static int create_indexes(struct seeder *sd, const char *const *tables)
 {
-	for (size_t i = 0; i < n; i++)
-		if (store_exec_script(sd->s, ix[i].sql, sd->err) < 0) {
-			csm_error_prefix(sd->err, "%s %s: ", ix[i].trigger ? "trigger" : "index",
-					 ix[i].name);
+	for (size_t i = 0; i < sd->n_bulk; i++) {
+		struct bulk_index *b = &sd->bulk[i];
+		bool wanted = !tables;
+
+		for (const char *const *t = tables; t && *t && !wanted; t++)
+			wanted = !b->trigger && !strcmp(*t, b->table);
+		if (b->made || !wanted)
+			continue;
+		if (store_exec_script(sd->s, b->sql, sd->err) < 0) {
+			csm_error_prefix(sd->err, "%s %s: ", b->trigger ? "trigger" : "index", b->name);
 			return -1;
 		}
+		b->made = true;
+	}
 	return 0;
 }
 
-static void free_indexes(struct bulk_index *ix, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(ix[i].name);
-		free(ix[i].sql);
-	}
-	free(ix);
-}
 
 /* Hands the records of kind a and b (SK_COUNT: none), loaded and final,
  * to the search index builder when there is one. */
@@ -2206,6 +2254,18 @@ static void done(const struct seed_options *opt, const char *what)
 		opt->progress(opt->progress_ctx, what);
 }
 
+/* The tables that no later step of the load writes to, after the
+ * customers and after the install base (bulk mode makes their indexes
+ * then: see bulk_schema_sql). */
+static const char *const customer_tables[] = {
+	"account", "contact", "consumer", "household", "household_member", "account_consumer",
+	"address", "customer_team_member", NULL,
+};
+static const char *const install_base_tables[] = {
+	"asset", "sold_product", "install_base_item", "installed_product", "contract",
+	"contract_sold_product", "entitlement", NULL,
+};
+
 static int run(struct seeder *sd)
 {
 	if (refuse_filled(sd) < 0 || read_counters(sd) < 0 || read_next_ids(sd) < 0 ||
@@ -2213,37 +2273,38 @@ static int run(struct seeder *sd)
 	    seed_geography(sd) < 0 || seed_staff(sd) < 0 || seed_service_orgs(sd) < 0)
 		return -1;
 	done(sd->opt, "locations, staff and service organizations loaded");
-	if (sd->accounts_on && seed_accounts(sd) < 0)
+	if (sd->accounts_on && (seed_accounts(sd) < 0 || index_kinds(sd, SK_ACCOUNT, SK_CONTACT) < 0))
 		return -1;
 	done(sd->opt, "accounts and contacts loaded");
-	if (index_kinds(sd, SK_ACCOUNT, SK_CONTACT) < 0)
-		return -1;
-	if (sd->consumers_on && seed_consumers(sd) < 0)
+	if (sd->consumers_on && (seed_consumers(sd) < 0
+				 || index_kinds(sd, SK_CONSUMER, SK_HOUSEHOLD) < 0))
 		return -1;
 	done(sd->opt, "consumers and households loaded");
-	if (index_kinds(sd, SK_CONSUMER, SK_HOUSEHOLD) < 0)
+	if (create_indexes(sd, customer_tables) < 0)
 		return -1;
-	if (seed_install_base(sd) < 0)
+	done(sd->opt, "their indexes made");
+	if (seed_install_base(sd) < 0 || index_kinds(sd, SK_INSTALL_BASE, SK_SOLD_PRODUCT) < 0)
 		return -1;
 	done(sd->opt, "install base, sold products and contracts loaded");
-	if (index_kinds(sd, SK_INSTALL_BASE, SK_SOLD_PRODUCT) < 0)
+	if (create_indexes(sd, install_base_tables) < 0)
 		return -1;
+	done(sd->opt, "their indexes made");
 	/* the parties index nothing: the cases are final after them */
-	if (seed_cases(sd) < 0 || seed_missing_parties(sd) < 0)
+	if (seed_cases(sd) < 0 || seed_missing_parties(sd) < 0 || index_kinds(sd, SK_CASE, SK_COUNT) < 0)
 		return -1;
 	done(sd->opt, "cases loaded");
-	if (index_kinds(sd, SK_CASE, SK_COUNT) < 0)
+	/* the builders finish their indexes while the rest is made here */
+	store_search_build_close(sd->build);
+	if (write_counters(sd) < 0 || create_indexes(sd, NULL) < 0)
 		return -1;
-	done(sd->opt, "all handed to the search index builders");
-	return write_counters(sd);
+	done(sd->opt, "all other indexes and triggers made");
+	return 0;
 }
 
 int store_seed(struct store *s, const struct industry *ind, enum business_model model,
 	       const struct seed_options *opt, struct csm_error *err)
 {
 	struct seeder sd;
-	struct bulk_index *ix = NULL;
-	size_t n_ix = 0;
 	int rc;
 
 	if (opt->scale < 1 || opt->scale > SEED_MAX_SCALE)
@@ -2267,38 +2328,28 @@ int store_seed(struct store *s, const struct industry *ind, enum business_model 
 		return -1;
 	}
 	/* Bulk mode (see bulk_schema_sql): a larger page cache for the load
-	 * (1 GiB; put back to store.c's after), foreign keys checked at the
-	 * commit, indexes and triggers made after the load, the location counts
-	 * rebuilt once, the search indexes filled on two more threads meanwhile.
-	 * CHECK constraints are not evaluated row by row: they took more than
-	 * half of the load's time (4.4 of 7.6 s at scale 50, date() and
-	 * json_valid() on every row), and the rows are generated here, valid
-	 * by construction; PRAGMA integrity_check (`csm check`, which the
-	 * tests run on seeded databases of every model) checks them all. */
+	 * (1 GiB; put back to store.c's after), indexes and triggers made after
+	 * the load, the location counts rebuilt once, the search indexes filled
+	 * on two more threads meanwhile.  Neither foreign keys (store_set_bulk();
+	 * deferred to the commit should it be called in a transaction) nor
+	 * CHECK constraints are checked row by row: at scale 1000 the foreign
+	 * keys' lookups took a sixth of the CPU time, at scale 50 the CHECK
+	 * constraints 4.4 of the 7.6 s of loading (date() and json_valid() on
+	 * every row).  The rows are generated here, valid by construction;
+	 * `csm check` (PRAGMA integrity_check and foreign_key_check), which the
+	 * tests run on seeded databases of every model, checks them all. */
 	if (store_bulk(s) && (store_exec_script(s, "PRAGMA cache_size = -1048576;"
 						     "PRAGMA defer_foreign_keys = ON;"
 						     "PRAGMA ignore_check_constraints = ON", err) < 0 ||
-			      drop_indexes(&sd, &ix, &n_ix) < 0 ||
+			      drop_indexes(&sd) < 0 ||
 			      store_search_build_start(s, &sd.build, err) < 0))
 		rc = -1;
 	else
 		rc = run(&sd);
-	if (rc == 0 && store_bulk(s)) {
-		if (create_indexes(&sd, ix, n_ix) < 0)
-			rc = -1;
-		else
-			done(opt, "indexes and triggers made");
-	}
 	if (rc == 0 && store_location_counts_rebuild(s, err) < 0)
 		rc = -1;
 	else if (rc == 0)
 		done(opt, "location counts made");
-	if (rc == 0 && sd.build) {
-		if (store_search_build_wait(sd.build, err) < 0)
-			rc = -1;
-		else
-			done(opt, "search index builders done");
-	}
 	if (rc == 0 && store_bulk(s)) {
 		if ((sd.build ? store_search_build_finish(sd.build, err)
 			      : store_search_rebuild(s, err)) < 0)
@@ -2314,7 +2365,6 @@ int store_seed(struct store *s, const struct industry *ind, enum business_model 
 		store_rollback(s);
 	else if ((rc = store_commit(s, err)) == 0)
 		done(opt, "committed");
-	free_indexes(ix, n_ix);
 	seeder_fini(&sd);
 	return rc;
 }

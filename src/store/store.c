@@ -641,6 +641,8 @@ void store_set_bulk(struct store *s, bool on)
 {
 	s->bulk = on;
 	s->audit = !on;
+	/* Outside a transaction only (SQLite ignores it inside one). */
+	store_exec_script(s, on ? "PRAGMA foreign_keys = OFF" : "PRAGMA foreign_keys = ON", NULL);
 }
 
 bool store_bulk(const struct store *s)

@@ -72,7 +72,8 @@ void store_set_audit(struct store *s, bool on);
  * off (csm_index_on() is false): the search index, tree paths, roots and
  * depths, and the location counts.  The loader writes path, depth and
  * root_id itself and afterwards calls store_search_rebuild() (search.h) and
- * store_location_counts_rebuild() (install_base_store.h).  Off by default. */
+ * store_location_counts_rebuild() (install_base_store.h).  Foreign keys are
+ * not enforced meanwhile: call it outside a transaction.  Off by default. */
 void store_set_bulk(struct store *s, bool on);
 bool store_bulk(const struct store *s);
 
