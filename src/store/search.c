@@ -1165,7 +1165,7 @@ struct build_worker {
 	struct build_batch *fill; /* the batch being filled (seed's thread) */
 	int rc;                  /* the thread's SQLite result (read after the join) */
 	char *errmsg;            /* owned: its message */
-	struct search_build *owner;
+	struct search_build *owner; /* the build it works for */
 	bool ended;              /* the thread is done (guarded by owner->mu) */
 };
 
