@@ -2282,13 +2282,13 @@ static int run(struct seeder *sd)
 	done(sd->opt, "consumers and households loaded");
 	if (create_indexes(sd, customer_tables) < 0)
 		return -1;
-	done(sd->opt, "their indexes made");
+	done(sd->opt, "the customers' indexes made");
 	if (seed_install_base(sd) < 0 || index_kinds(sd, SK_INSTALL_BASE, SK_SOLD_PRODUCT) < 0)
 		return -1;
 	done(sd->opt, "install base, sold products and contracts loaded");
 	if (create_indexes(sd, install_base_tables) < 0)
 		return -1;
-	done(sd->opt, "their indexes made");
+	done(sd->opt, "the install base's indexes made");
 	/* the parties index nothing: the cases are final after them */
 	if (seed_cases(sd) < 0 || seed_missing_parties(sd) < 0 || index_kinds(sd, SK_CASE, SK_COUNT) < 0)
 		return -1;
