@@ -143,12 +143,20 @@ static void apply_prefixes(struct store *s, const struct csm_config *cfg)
 			store_set_prefix(s, p[i].kind, p[i].prefix);
 }
 
+/* Said before an upgrade of the schema, which may take minutes. */
+static void upgrade_notice(const char *path, int from, int to)
+{
+	fprintf(stderr, "csm: %s: upgrading the database from schema %d to %d; on a large "
+		"database this takes minutes\n", path, from, to);
+}
+
 struct store *cli_store(struct cli *cli, unsigned flags, int *status)
 {
 	struct csm_error err = {0};
 
 	if (cli->store)
 		return cli->store;
+	store_set_upgrade_notice(upgrade_notice);
 	if (cli->demo && demo_prepare(cli, &err) < 0) {
 		*status = cli_fail(&err, CSM_EX_IOERR);
 		return NULL;

@@ -334,6 +334,13 @@ int store_schema_version(struct store *s)
 	return v;
 }
 
+static void (*upgrade_notice)(const char *path, int from, int to);
+
+void store_set_upgrade_notice(void (*notice)(const char *path, int from, int to))
+{
+	upgrade_notice = notice;
+}
+
 /* Applies every embedded migration newer than the database, each in its own
  * transaction together with the user_version bump. */
 static int migrate(struct store *s, struct csm_error *err)
@@ -348,6 +355,8 @@ static int migrate(struct store *s, struct csm_error *err)
 				     "%s: the database has schema version %d, newer than this csm "
 				     "(%d); upgrade csm",
 				     s->path, have, want);
+	if (have > 0 && have < want && upgrade_notice)
+		upgrade_notice(s->path, have, want);
 	for (int v = have; v < want; v++) {
 		const struct embed_file *m = &embedded_migrations[v];
 		char bump[64];

@@ -58,6 +58,13 @@ const char *store_path(const struct store *s);
 int store_schema_version(struct store *s);
 int store_latest_schema_version(void);
 
+/* Sets what store_open() calls before it upgrades a database that has a
+ * schema already (from is its version, to the latest), so that the caller
+ * can say why the open takes long: a migration may rebuild an index, some
+ * minutes at millions of records.  NULL (the default): nothing is called.
+ * Process-wide. */
+void store_set_upgrade_notice(void (*notice)(const char *path, int from, int to));
+
 /* The acting user's login, written to audit_log by the triggers.  real is
  * the operating-system login when acting as someone else (may be NULL). */
 void store_set_actor(struct store *s, const char *login, const char *real);

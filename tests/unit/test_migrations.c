@@ -242,6 +242,50 @@ static void upgrade_from(int v)
 	test_store_free(&s, path);
 }
 
+/* What store_set_upgrade_notice()'s function was called with. */
+static int notice_calls, notice_from, notice_to;
+
+static void record_notice(const char *path, int from, int to)
+{
+	(void)path;
+	notice_calls++;
+	notice_from = from;
+	notice_to = to;
+}
+
+static void test_upgrade_notice(void **state)
+{
+	char path[256], fresh[272];
+	struct csm_error err = {0};
+	int latest = store_latest_schema_version();
+	struct store *s = store_at_version(path, latest - 1);
+	(void)state;
+
+	store_free(&s);
+	store_set_upgrade_notice(record_notice);
+	notice_calls = 0;
+	s = store_open(path, 0, &err);
+	assert_non_null(s);
+	assert_int_equal(notice_calls, 1);
+	assert_int_equal(notice_from, latest - 1);
+	assert_int_equal(notice_to, latest);
+	store_free(&s);
+
+	/* Neither an open at the latest version nor a new file says anything. */
+	s = store_open(path, 0, &err);
+	assert_non_null(s);
+	store_free(&s);
+	snprintf(fresh, sizeof fresh, "%s.new", path);
+	unlink(fresh);
+	s = store_open(fresh, STORE_CREATE, &err);
+	assert_non_null(s);
+	store_free(&s);
+	assert_int_equal(notice_calls, 1);
+	store_set_upgrade_notice(NULL);
+	unlink(fresh);
+	unlink(path);
+}
+
 static void test_upgrade_each_version(void **state)
 {
 	(void)state;
@@ -315,6 +359,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_upgrade_each_version),
+		cmocka_unit_test(test_upgrade_notice),
 		cmocka_unit_test(test_newer_refused_untouched),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
