@@ -804,13 +804,8 @@ int store_search(struct store *s, const char *text, unsigned kinds_mask, size_t 
 	strbuf_init(&phone);
 	strbuf_init(&whole);
 	if (!text || build_queries(text, &exact, &prefix, &uncut, &check, &phone, &whole) == 0) {
-		strbuf_fini(&exact);
-		strbuf_fini(&prefix);
-		strbuf_fini(&uncut);
-		strbuf_fini(&check);
-		strbuf_fini(&phone);
-		strbuf_fini(&whole);
-		return 0;
+		status = 0; /* nothing to search for */
+		goto empty;
 	}
 	if (store_read_begin(s, err) < 0)
 		goto out;
@@ -899,6 +894,7 @@ out:
 		}
 	}
 	store_read_end(s);
+empty:
 	free(ranked);
 	free(cands);
 	free(norm_text);
