@@ -155,6 +155,20 @@ static void test_exact_name_first_among_many(void **state)
  * matches among the first rows of the cut prefix (dense) and behind many
  * that only share the first 8 letters (sparse: the uncut query); accents
  * and case folded; several words; and a Greek word (not cut) still found. */
+/* Looks text up among the accounts with limit: n hits, each matched value
+ * holding part. */
+static void expect_accounts(struct store *s, const char *text, size_t limit, size_t n,
+			    const char *part)
+{
+	struct search_result r;
+
+	find(s, text, SEARCH_KIND_BIT(SK_ACCOUNT), limit, &r);
+	assert_int_equal(r.n, n);
+	for (size_t i = 0; i < r.n; i++)
+		assert_non_null(strstr(r.hits[i].matched, part));
+	search_result_fini(&r);
+}
+
 static void test_long_prefix(void **state)
 {
 	char path[256];
@@ -177,23 +191,11 @@ static void test_long_prefix(void **state)
 	test_exec(s, "INSERT INTO account(id, number, name) VALUES (101, 'ACCT0000101', "
 		     "'Οικονόμου Ναυτιλιακή')");
 
-	find(s, "christoph", SEARCH_KIND_BIT(SK_ACCOUNT), 100, &r);
-	assert_int_equal(r.n, 8);
-	for (size_t i = 0; i < r.n; i++)
-		assert_non_null(strstr(r.hits[i].matched, "Christoph"));
-	search_result_fini(&r);
+	expect_accounts(s, "christoph", 100, 8, "Christoph");
 	/* a limit smaller than the matches: the first ones by the rank */
-	find(s, "CHRISTOPHE", SEARCH_KIND_BIT(SK_ACCOUNT), 3, &r);
-	assert_int_equal(r.n, 3);
-	for (size_t i = 0; i < r.n; i++)
-		assert_non_null(strstr(r.hits[i].matched, "Christophe"));
-	search_result_fini(&r);
+	expect_accounts(s, "CHRISTOPHE", 3, 3, "Christophe");
 	/* sparse: limit 2 checks 8 rows, all decoys; the uncut query finds them */
-	find(s, "christophe", SEARCH_KIND_BIT(SK_ACCOUNT), 2, &r);
-	assert_int_equal(r.n, 2);
-	for (size_t i = 0; i < r.n; i++)
-		assert_non_null(strstr(r.hits[i].matched, "Christophe "));
-	search_result_fini(&r);
+	expect_accounts(s, "christophe", 2, 2, "Christophe ");
 	find(s, "christophe 8", SEARCH_KIND_BIT(SK_ACCOUNT), 5, &r);
 	assert_int_equal(r.n, 3);
 	search_result_fini(&r);
